@@ -1,0 +1,8 @@
+"""Grammar artifacts of MT: structures carried over from the source sentence."""
+
+
+def get_rules() -> list[type]:
+    from tqcheck.checks.grammar.GR01 import CapitalAfterComma
+    from tqcheck.checks.grammar.GR02 import MixedCorrelatives
+
+    return [CapitalAfterComma, MixedCorrelatives]

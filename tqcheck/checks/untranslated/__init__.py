@@ -1,0 +1,8 @@
+"""Untranslated fragments: text left in the source language or script."""
+
+
+def get_rules() -> list[type]:
+    from tqcheck.checks.untranslated.UT01 import ForeignScript
+    from tqcheck.checks.untranslated.UT02 import ForeignLatinSentence
+
+    return [ForeignScript, ForeignLatinSentence]

@@ -1,0 +1,80 @@
+"""The engine: run the selected rules over a document and collect an ArticleResult. No printing."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tqcheck.config import Config
+from tqcheck.document import Document, InputError, read_document
+from tqcheck.finding import Finding, Severity
+from tqcheck.registry import Registry
+from tqcheck.rule import Rule
+
+
+@dataclass
+class ArticleResult:
+    """What checking one article produced. ``error`` is set when the article could not be read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    word_count: int = 0
+    sentence_count: int = 0
+    error: str | None = None
+    #: Rules that raised (a bug in the rule): "CODE: exception".
+    rule_errors: list[str] = field(default_factory=list)
+
+    def count_by_severity(self) -> dict[str, int]:
+        counts = Counter(str(f.severity) for f in self.findings)
+        return {str(s): counts.get(str(s), 0) for s in sorted(Severity, reverse=True)}
+
+    def count_by_dimension(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.dimension for f in self.findings).items()))
+
+    def failing(self, fail_on: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= fail_on]
+
+
+class Linter:
+    """Checks documents with the rules a config selects from a registry."""
+
+    def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
+        self.config = config or Config()
+        self.registry = registry or Registry.load(self.config.packs)
+        self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
+
+    def check_document(self, doc: Document) -> ArticleResult:
+        result = ArticleResult(path=doc.path, word_count=doc.word_count)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if not rule.applies_to(doc):
+                continue
+            try:
+                findings.extend(rule.check(doc))
+            except Exception as exc:  # a rule bug must not stop the other rules
+                result.rule_errors.append(f"{rule.code}: {type(exc).__name__}: {exc}")
+        overrides = self.config.severities
+        located = []
+        for f in sorted(set(findings), key=Finding.sort_key):
+            line, col = doc.line_col(f.start)
+            located.append(replace(f, line=line, column=col, severity=overrides.get(f.code, f.severity)))
+        result.findings = located
+        result.sentence_count = len(doc.sentences)
+        return result
+
+    def check_text(self, text: str, path: str = "<text>", fmt: str = "text") -> ArticleResult:
+        doc = Document(text, path=path, format=fmt, lang=self.config.target_lang,
+                       source_lang=self.config.source_lang)
+        return self.check_document(doc)
+
+    def check_file(self, path: str | Path, encoding: str | None = None) -> ArticleResult:
+        try:
+            doc = read_document(path, encoding=encoding or self.config.encoding, lang=self.config.target_lang,
+                                source_lang=self.config.source_lang)
+        except InputError as exc:
+            return ArticleResult(path=str(path), error=str(exc))
+        return self.check_document(doc)
+
+    def check_files(self, paths: Sequence[str | Path], encoding: str | None = None) -> list[ArticleResult]:
+        return [self.check_file(p, encoding) for p in paths]

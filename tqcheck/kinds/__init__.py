@@ -1,0 +1,227 @@
+"""Declarative rule kinds: the Python behind a YAML rule's ``kind:`` (Vale's ``extends:``).
+
+Each kind is a :class:`YamlRule` subclass that declares the keys its entries take and turns its
+entries into one compiled alternation. Unknown keys, wrong types and bad regexes are errors that
+name the file and line.
+"""
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from tqcheck.document import Document
+from tqcheck.finding import Finding, Severity, check_category
+from tqcheck.packs import LineDict, Pack, PackError
+from tqcheck.rule import Rule, validate_metadata
+
+_RULE_KEYS = {"code", "name", "kind", "category", "severity", "message", "description", "default",
+              "exceptions", "examples", "entries", "ignorecase", "fixable"}
+_EXTEND_KEYS = {"extends", "severity", "category", "message", "default", "entries+", "entries-",
+                "exceptions", "description"}
+
+
+class YamlRule(Rule):
+    """A rule whose metadata and data come from a YAML file."""
+
+    kind: ClassVar[str] = ""
+    #: entry key -> (type, required). The first key identifies an entry (for entries+/entries-).
+    entry_schema: ClassVar[dict[str, tuple[type | tuple[type, ...], bool]]] = {}
+    default_message: ClassVar[str] = "{match}"
+    default_ignorecase: ClassVar[bool] = False
+
+    def __init__(self, data: LineDict, path: Path, pack: Pack | None) -> None:
+        self.path = path
+        self.code = data["code"]
+        self.name = data["name"]
+        self.category = data["category"]
+        self.severity = Severity.parse(data.get("severity", "minor"))
+        self.message = data.get("message", self.default_message)
+        self.summary = data.get("description", "")
+        self.default_enabled = bool(data.get("default", pack.default if pack else True))
+        self.ignorecase = bool(data.get("ignorecase", self.default_ignorecase))
+        self.fixable = bool(data.get("fixable", False))
+        self.origin = pack.name if pack else "house"
+        if pack:
+            self.source_langs, self.target_langs = pack.source_langs, pack.target_langs
+        self.exceptions = list(data.get("exceptions", []))
+        self._examples = {"flag": list(data.get("examples", {}).get("flag", [])),
+                          "okay": list(data.get("examples", {}).get("okay", []))}
+        self.entries = [dict(e) if isinstance(e, dict) else e for e in data.get("entries", [])]
+        self.compile()
+
+    # -- metadata --------------------------------------------------------------------------
+    @property
+    def doc(self) -> str:
+        lines = [self.summary or self.name, "", f"Kind: {self.kind} ({len(self.entries)} entries), "
+                 f"from pack {self.origin!r} ({self.path.name}).", f"Message: {self.message}"]
+        if self._examples["flag"] or self._examples["okay"]:
+            lines += ["", "Example:"]
+            lines += [f"    flag: {t}" for t in self._examples["flag"]]
+            lines += [f"    okay: {t}" for t in self._examples["okay"]]
+        return "\n".join(lines)
+
+    @property
+    def description(self) -> str:
+        return self.summary.split("\n", 1)[0].strip() or self.name
+
+    @property
+    def examples(self) -> dict[str, list[str]]:
+        return self._examples
+
+    # -- behaviour -------------------------------------------------------------------------
+    def compile(self) -> None:
+        flags = re.MULTILINE | (re.IGNORECASE if self.ignorecase else 0)  # ^ and $ match at line breaks
+        self._exceptions = re.compile("|".join(f"(?:{e})" for e in self.exceptions), flags) if self.exceptions else None
+        self.pattern = re.compile("|".join(f"(?P<e{i}>{self.entry_regex(e)})" for i, e in enumerate(self.entries))
+                                  or r"(?!x)x", flags)
+
+    @classmethod
+    def entry_regex(cls, entry: dict) -> str:
+        raise NotImplementedError
+
+    def entry_key(self, entry: dict) -> str:
+        return str(entry[next(iter(self.entry_schema))])
+
+    def render(self, entry: dict, match: str) -> tuple[str, str | None]:
+        """(message, suggestion) for *entry* matching *match*."""
+        raise NotImplementedError
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        exceptions = [m.span() for m in self._exceptions.finditer(doc.text)] if self._exceptions else []
+        for m in self.pattern.finditer(doc.text, doc.body_start):
+            if any(a <= m.start() and m.end() <= b for a, b in exceptions):
+                continue
+            entry = self.entries[int(m.lastgroup[1:])]
+            message, suggestion = self.render(entry, m.group())
+            sev = entry.get("severity")
+            yield self.finding(doc, m.start(), m.end(), message, suggestion,
+                               severity=Severity.parse(sev) if sev else None,
+                               category=entry.get("category"), fixable=self.fixable and suggestion is not None)
+
+
+def _kinds() -> dict[str, type[YamlRule]]:
+    from tqcheck.kinds.glossary import Glossary
+    from tqcheck.kinds.patterns import Patterns
+    from tqcheck.kinds.phrases import Phrases
+
+    return {k.kind: k for k in (Glossary, Phrases, Patterns)}
+
+
+def build_rule(data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
+    kinds = _kinds()
+    for key in data:
+        if key not in _RULE_KEYS:
+            raise PackError(path, data.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_RULE_KEYS))})")
+    for key in ("code", "name", "kind", "category"):
+        if not isinstance(data.get(key), str):
+            raise PackError(path, data.line_of(key), f"missing or non-string {key!r}")
+    kind = kinds.get(data["kind"])
+    if kind is None:
+        raise PackError(path, data.line_of("kind"), f"unknown kind {data['kind']!r} (use one of {', '.join(sorted(kinds))})")
+    try:
+        validate_metadata(data["code"], data["name"], data["category"], "rule")
+    except ValueError as exc:
+        raise PackError(path, data.line, str(exc).removeprefix("rule: ")) from None
+    _validate_common(data, path)
+    _validate_entries(kind, data.get("entries", []), data, "entries", path)
+    return _instantiate(kind, data, path, pack)
+
+
+def extend_rule(base: YamlRule, data: LineDict, path: Path) -> YamlRule:
+    """A copy of *base* with the overrides of a house ``extends:`` file applied."""
+    for key in data:
+        if key not in _EXTEND_KEYS:
+            raise PackError(path, data.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_EXTEND_KEYS))})")
+    if not isinstance(base, YamlRule):
+        raise PackError(path, data.line_of("extends"), f"{base.code} is a Python rule; only YAML rules can be extended")
+    _validate_common(data, path)
+    kind = type(base)
+    added = data.get("entries+", [])
+    _validate_entries(kind, added, data, "entries+", path)
+    removed = data.get("entries-", [])
+    if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
+        raise PackError(path, data.line_of("entries-"), "'entries-' must be a list of entry keys")
+    rule = copy.copy(base)
+    rule.path = path
+    drop = set(removed) | {str(v) for e in added for v in _identities(kind, e)}
+    rule.entries = [e for e in base.entries if not drop & set(_identities(kind, e))] + [dict(e) for e in added]
+    unknown = set(removed) - {i for e in base.entries for i in _identities(kind, e)}
+    if unknown:
+        raise PackError(path, data.line_of("entries-"), f"no entry {sorted(unknown)[0]!r} in {base.code} to remove")
+    if "severity" in data:
+        rule.severity = Severity.parse(data["severity"])
+    for key, attr in (("category", "category"), ("message", "message"), ("description", "summary"),
+                      ("default", "default_enabled")):
+        if key in data:
+            setattr(rule, attr, data[key])
+    if "exceptions" in data:
+        rule.exceptions = base.exceptions + list(data["exceptions"])
+    rule.origin = f"{base.origin}+{path.parent.name}"
+    try:
+        rule.compile()
+    except re.error as exc:
+        raise PackError(path, data.line, f"bad regular expression: {exc}") from None
+    return rule
+
+
+def _identities(kind: type[YamlRule], entry: dict) -> list[str]:
+    first = next(iter(kind.entry_schema))
+    ids = [str(entry[first])]
+    if "variants" in entry:
+        ids += [str(v) for v in entry["variants"]]
+    return ids
+
+
+def _validate_common(data: LineDict, path: Path) -> None:
+    try:
+        if "severity" in data:
+            Severity.parse(data["severity"])
+        if "category" in data:
+            check_category(data["category"])
+    except ValueError as exc:
+        key = "severity" if "severity" in str(exc) else "category"
+        raise PackError(path, data.line_of(key), str(exc)) from None
+    for key in ("exceptions",):
+        if key in data and not (isinstance(data[key], list) and all(isinstance(x, str) for x in data[key])):
+            raise PackError(path, data.line_of(key), f"{key!r} must be a list of strings")
+    examples = data.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"flag", "okay"}:
+        raise PackError(path, data.line_of("examples"), "'examples' takes 'flag' and 'okay' lists")
+
+
+def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: str, path: Path) -> None:
+    if not isinstance(entries, list):
+        raise PackError(path, data.line_of(key), f"{key!r} must be a list")
+    allowed = {**kind.entry_schema, "note": (str, False), "source": (str, False),
+               "severity": (str, False), "category": (str, False)}
+    for entry in entries:
+        line = entry.line if isinstance(entry, LineDict) else data.line_of(key)
+        if not isinstance(entry, dict):
+            raise PackError(path, line, f"each {kind.kind} entry must be a mapping with {', '.join(kind.entry_schema)}")
+        for k, v in entry.items():
+            if k not in allowed:
+                raise PackError(path, entry.line_of(k), f"unknown entry key {k!r} (allowed: {', '.join(sorted(allowed))})")
+            expected = allowed[k][0]
+            if not isinstance(v, expected) or (isinstance(v, list) and not all(isinstance(x, str) for x in v)):
+                raise PackError(path, entry.line_of(k), f"entry key {k!r} has the wrong type")
+        for k, (_, required) in kind.entry_schema.items():
+            if required and k not in entry:
+                raise PackError(path, line, f"{kind.kind} entry lacks {k!r}")
+        try:
+            if "severity" in entry:
+                Severity.parse(entry["severity"])
+            if "category" in entry:
+                check_category(entry["category"])
+            re.compile(kind.entry_regex(entry), re.MULTILINE)
+        except (ValueError, re.error) as exc:
+            raise PackError(path, line, str(exc) if isinstance(exc, ValueError) else f"bad regular expression: {exc}") from None
+
+
+def _instantiate(kind: type[YamlRule], data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
+    try:
+        return kind(data, path, pack)
+    except re.error as exc:
+        raise PackError(path, data.line, f"bad regular expression: {exc}") from None

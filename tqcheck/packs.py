@@ -1,0 +1,150 @@
+"""Rule packs: folders of YAML files in ``rules/``, each file one declarative rule.
+
+A pack is a folder with ``_pack.yml`` (name, description, version, source_langs, target_langs,
+default) and one ``<kebab-name>.yml`` per rule. A rule file names its ``kind`` (a class in
+``tqcheck.kinds``) and holds that kind's data (glossary entries, phrases, patterns). Every
+mistake is reported as ``file:line: what is wrong``.
+
+A house pack can also adjust a shipped rule without copying it::
+
+    extends: TE01          # the rule to change
+    severity: minor        # any metadata key may be overridden
+    entries+: [...]        # entries to add (or to replace, matched on their key)
+    entries-: [Kiev]       # keys of entries to drop
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class PackError(Exception):
+    """A malformed pack; ``str()`` is ``file:line: problem``."""
+
+    def __init__(self, path: str | Path, line: int | None, problem: str) -> None:
+        self.path, self.line, self.problem = str(path), line, problem
+        super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML (no object construction) whose mappings carry line numbers."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(None, None, f"mapping key {key!r} is not a string", key_node.start_mark)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(path, None, f"cannot read: {exc}") from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise PackError(path, mark.line + 1 if mark else None, (exc.problem or exc.context or "invalid YAML").strip()) from None
+    except yaml.YAMLError as exc:
+        raise PackError(path, None, f"invalid YAML: {exc}") from None
+
+
+@dataclass
+class Pack:
+    name: str
+    path: Path
+    description: str = ""
+    version: str = "0"
+    default: bool = True
+    source_langs: frozenset[str] = frozenset()
+    target_langs: frozenset[str] = frozenset({"en"})
+    rule_files: list[Path] = field(default_factory=list)
+    hash: str = ""
+
+
+_PACK_KEYS = {"name", "description", "version", "default", "source_langs", "target_langs"}
+
+
+def builtin_pack_dirs() -> list[Path]:
+    root = resources.files("tqcheck") / "_packs"
+    return sorted(Path(str(p)).resolve() for p in root.iterdir() if p.is_dir() and (p / "_pack.yml").is_file())
+
+
+def read_pack(folder: Path) -> Pack:
+    meta_path = folder / "_pack.yml"
+    if not meta_path.is_file():
+        raise PackError(folder, None, "not a rule pack (no _pack.yml)")
+    meta = load_yaml(meta_path) or LineDict()
+    if not isinstance(meta, dict):
+        raise PackError(meta_path, 1, "must be a mapping of pack settings")
+    for key in meta:
+        if key not in _PACK_KEYS:
+            raise PackError(meta_path, meta.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_PACK_KEYS))})")
+    files = sorted(p for p in folder.glob("*.yml") if p.name != "_pack.yml")
+    digest = hashlib.sha256()
+    for p in [meta_path, *files]:
+        digest.update(p.name.encode() + b"\0" + p.read_bytes())
+    return Pack(
+        name=str(meta.get("name", folder.name)), path=folder, description=str(meta.get("description", "")),
+        version=str(meta.get("version", "0")), default=bool(meta.get("default", True)),
+        source_langs=frozenset(_str_list(meta, "source_langs", meta_path)),
+        target_langs=frozenset(_str_list(meta, "target_langs", meta_path) or ["en"]),
+        rule_files=files, hash=digest.hexdigest()[:8],
+    )
+
+
+def _str_list(data: LineDict, key: str, path: Path) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(path, data.line_of(key), f"{key!r} must be a list of strings")
+    return value
+
+
+def load_rules(pack: Pack, base_rules: dict[str, Any] | None = None) -> list:
+    """Build the rules of *pack*. *base_rules* (code -> rule) resolves ``extends:``."""
+    from tqcheck.kinds import build_rule, extend_rule
+
+    rules = []
+    for path in pack.rule_files:
+        data = load_yaml(path)
+        if not isinstance(data, LineDict):
+            raise PackError(path, 1, "a rule file must be a mapping (code, name, kind, ...)")
+        if "extends" in data:
+            target = (base_rules or {}).get(str(data["extends"]))
+            if target is None:
+                raise PackError(path, data.line_of("extends"), f"extends unknown rule {data['extends']!r}")
+            rules.append(extend_rule(target, data, path))
+        else:
+            rules.append(build_rule(data, path, pack))
+    return rules

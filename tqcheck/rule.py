@@ -1,0 +1,94 @@
+"""The rule API: a rule is metadata plus a pure ``check(document) -> findings``."""
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator
+from typing import ClassVar
+
+from tqcheck.document import Document
+from tqcheck.finding import Finding, Severity, check_category
+
+CODE_RE = re.compile(r"^[A-Z]{2}\d{2}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EXAMPLE_LINE = re.compile(r"^\s*(flag|okay):\s?(.*)$", re.MULTILINE)
+
+
+class Rule:
+    """Base class of every rule.
+
+    Python rules set the metadata as class attributes and document themselves in the docstring
+    (summary line, ``What it does:``, ``Why it matters:``, ``Example:`` with ``flag:``/``okay:``
+    lines that the test suite runs). Declarative rules from YAML packs set the same attributes per
+    instance (see ``tqcheck.kinds``).
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[Severity] = Severity.MINOR
+    #: Off unless selected explicitly; the docs say why.
+    default_enabled: ClassVar[bool] = True
+    #: Source languages the rule is meant for (calques); empty means any.
+    source_langs: ClassVar[frozenset[str]] = frozenset()
+    #: Target languages the rule understands; empty means any.
+    target_langs: ClassVar[frozenset[str]] = frozenset({"en"})
+    #: Where the rule comes from: "tqcheck" for built-ins, a pack name for YAML rules.
+    origin: ClassVar[str] = "tqcheck"
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.code:  # concrete Python rule: validate its metadata once, at import
+            validate_metadata(cls.code, cls.name, cls.category, cls.__name__)
+
+    # -- metadata --------------------------------------------------------------------------
+    @property
+    def family(self) -> str:
+        return self.name.partition(".")[0]
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(type(self).__doc__ or "")
+
+    @property
+    def description(self) -> str:
+        return self.doc.split("\n", 1)[0].strip()
+
+    @property
+    def examples(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {"flag": [], "okay": []}
+        for kind, text in _EXAMPLE_LINE.findall(self.doc):
+            found[kind].append(text)
+        return found
+
+    def applies_to(self, doc: Document) -> bool:
+        if self.target_langs and doc.lang not in self.target_langs:
+            return False
+        return not (self.source_langs and doc.source_lang and doc.source_lang not in self.source_langs)
+
+    # -- checking --------------------------------------------------------------------------
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(self, doc: Document, start: int, end: int, message: str, suggestion: str | None = None,
+                *, severity: Severity | None = None, category: str | None = None,
+                fixable: bool = False) -> Finding:
+        """A finding of this rule over ``doc.raw[start:end]``."""
+        return Finding(
+            code=self.code, name=self.name, category=category or self.category,
+            severity=severity or self.severity, start=start, end=end, text=doc.raw[start:end],
+            message=message, suggestion=suggestion, fixable=fixable,
+        )
+
+
+def validate_metadata(code: str, name: str, category: str, where: str) -> None:
+    if not CODE_RE.match(code):
+        raise ValueError(f"{where}: rule code {code!r} must be two capital letters and two digits, e.g. PU01")
+    if not NAME_RE.match(name):
+        raise ValueError(f"{where}: rule name {name!r} must look like 'family.kebab-name'")
+    check_category(category)
+
+
+def iter_matches(pattern: re.Pattern, doc: Document, start: int | None = None) -> Iterator[re.Match]:
+    """Matches of *pattern* over the checkable text of *doc* (metadata header excluded)."""
+    return pattern.finditer(doc.text, doc.body_start if start is None else start)
