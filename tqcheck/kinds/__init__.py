@@ -95,7 +95,9 @@ class YamlRule(Rule):
             if any(a <= m.start() and m.end() <= b for a, b in exceptions):
                 continue
             entry = self.entries[int(m.lastgroup[1:])]
-            message, suggestion = self.render(entry, m.group())
+            message, suggestion = self.render(entry, " ".join(m.group().split()))
+            if suggestion == m.group():
+                continue  # an ignorecase variant matched the preferred form itself
             sev = entry.get("severity")
             yield self.finding(doc, m.start(), m.end(), message, suggestion,
                                severity=Severity.parse(sev) if sev else None,
@@ -121,10 +123,11 @@ def build_rule(data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
     kind = kinds.get(data["kind"])
     if kind is None:
         raise PackError(path, data.line_of("kind"), f"unknown kind {data['kind']!r} (use one of {', '.join(sorted(kinds))})")
-    try:
-        validate_metadata(data["code"], data["name"], data["category"], "rule")
-    except ValueError as exc:
-        raise PackError(path, data.line, str(exc).removeprefix("rule: ")) from None
+    for key in ("code", "name", "category"):
+        try:
+            validate_metadata(**{"code": "AA00", "name": "a.b", "category": "Style", key: data[key]}, where="rule")
+        except ValueError as exc:
+            raise PackError(path, data.line_of(key), str(exc).removeprefix("rule: ")) from None
     _validate_common(data, path)
     _validate_entries(kind, data.get("entries", []), data, "entries", path)
     return _instantiate(kind, data, path, pack)
