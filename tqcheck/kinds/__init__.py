@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
+from tqcheck.kinds.trie import normalize, trie_regex
 from tqcheck.packs import LineDict, Pack, PackError
 from tqcheck.rule import Rule, validate_metadata
 
@@ -75,11 +76,27 @@ class YamlRule(Rule):
     def compile(self) -> None:
         flags = re.MULTILINE | (re.IGNORECASE if self.ignorecase else 0)  # ^ and $ match at line breaks
         self._exceptions = re.compile("|".join(f"(?:{e})" for e in self.exceptions), flags) if self.exceptions else None
-        self.pattern = re.compile("|".join(f"(?P<e{i}>{self.entry_regex(e)})" for i, e in enumerate(self.entries))
-                                  or r"(?!x)x", flags)
+        if self.literal:
+            self._lookup: dict[str, int] = {}
+            for i, entry in enumerate(self.entries):
+                for text in self.entry_literals(entry):
+                    self._lookup.setdefault(normalize(text, self.ignorecase), i)
+            self.pattern = re.compile(trie_regex(list(self._lookup)), flags)
+        else:
+            self.pattern = re.compile("|".join(f"(?P<e{i}>{self.entry_regex(e)})" for i, e in enumerate(self.entries))
+                                      or r"(?!x)x", flags)
+
+    #: Literal kinds list plain strings (compiled into one trie); others give a regex per entry.
+    literal: ClassVar[bool] = False
+
+    @classmethod
+    def entry_literals(cls, entry: dict) -> list[str]:
+        raise NotImplementedError
 
     @classmethod
     def entry_regex(cls, entry: dict) -> str:
+        if cls.literal:
+            return trie_regex(cls.entry_literals(entry))
         raise NotImplementedError
 
     def entry_key(self, entry: dict) -> str:
@@ -94,7 +111,8 @@ class YamlRule(Rule):
         for m in self.pattern.finditer(doc.text, doc.body_start):
             if any(a <= m.start() and m.end() <= b for a, b in exceptions):
                 continue
-            entry = self.entries[int(m.lastgroup[1:])]
+            index = self._lookup[normalize(m.group(), self.ignorecase)] if self.literal else int(m.lastgroup[1:])
+            entry = self.entries[index]
             message, suggestion = self.render(entry, " ".join(m.group().split()))
             if suggestion == m.group():
                 continue  # an ignorecase variant matched the preferred form itself

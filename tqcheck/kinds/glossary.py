@@ -1,17 +1,7 @@
 """``kind: glossary``: names and terms with a preferred form and rejected variants."""
 from __future__ import annotations
 
-import re
-
 from tqcheck.kinds import YamlRule
-
-
-def literal(text: str) -> str:
-    """A regex for *text* as a whole word or phrase, any run of whitespace matching a space."""
-    body = r"\s+".join(re.escape(part) for part in text.split())
-    start = r"\b" if re.match(r"\w", text) else ""
-    end = r"\b" if re.search(r"\w$", text) else ""
-    return f"{start}{body}{end}"
 
 
 class Glossary(YamlRule):
@@ -25,9 +15,11 @@ class Glossary(YamlRule):
     entry_schema = {"preferred": (str, True), "variants": (list, True)}
     default_message = "Use '{suggestion}', not '{match}'."
 
+    literal = True
+
     @classmethod
-    def entry_regex(cls, entry: dict) -> str:
-        return "|".join(literal(v) for v in sorted(entry["variants"], key=len, reverse=True))
+    def entry_literals(cls, entry: dict) -> list[str]:
+        return entry["variants"]
 
     def render(self, entry: dict, match: str) -> tuple[str, str | None]:
         preferred = entry["preferred"]

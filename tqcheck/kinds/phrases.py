@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from tqcheck.kinds import YamlRule
-from tqcheck.kinds.glossary import literal
 
 
 class Phrases(YamlRule):
@@ -16,9 +15,11 @@ class Phrases(YamlRule):
     default_message = "'{match}' is a calque; consider '{suggestion}'."
     default_ignorecase = True
 
+    literal = True
+
     @classmethod
-    def entry_regex(cls, entry: dict) -> str:
-        return literal(entry["phrase"])
+    def entry_literals(cls, entry: dict) -> list[str]:
+        return [entry["phrase"]]
 
     def render(self, entry: dict, match: str) -> tuple[str, str | None]:
         suggestion = entry.get("suggestion")
