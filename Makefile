@@ -21,5 +21,11 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
+## eval: measure the default rules against a corpus (MQM + DEMETR) and regenerate docs/evaluation.md
+.PHONY: eval
+eval: install
+	@test -n "$(CORPUS)" || { echo "usage: make eval CORPUS=/path/to/corpus (with mqm/ and demetr/)"; exit 2; }
+	$(BIN)/tqcheck eval $(CORPUS) --format markdown --output docs/evaluation.md
+
 clean:
 	rm -rf $(VENV) .pytest_cache

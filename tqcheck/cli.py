@@ -175,5 +175,10 @@ def explain(code, config_path):
     click.echo(rule.doc)
 
 
+from tqcheck.evaluate import eval_command  # noqa: E402 (cheap: its heavy imports are inside the command)
+
+main.add_command(eval_command, "eval")
+
+
 if __name__ == "__main__":
     main()
