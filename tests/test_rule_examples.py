@@ -11,7 +11,15 @@ CASES = [(rule.code, kind, i, text) for rule in REGISTRY
 
 def codes_found(code: str, text: str) -> list[str]:
     rule = REGISTRY.get(code)
-    doc = Document(text.replace("\\n", "\n"))
+    text = text.replace("\\n", "\n")
+    if rule.needs_source:  # bilingual examples read "source: ... target: ..."
+        from tqcheck.pairing import guess_script_lang, pair_texts
+
+        source, sep, target = text.removeprefix("source: ").partition(" target: ")
+        assert sep, f"{code}: a bilingual example needs 'source: ... target: ...'"
+        doc = pair_texts(target, source, source_lang=guess_script_lang(source))
+    else:
+        doc = Document(text)
     return [f.code for f in rule.check(doc)]
 
 

@@ -84,7 +84,11 @@ def main() -> None:
 @click.option("--target-lang", help="Language of the articles (default: en).")
 @click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="Extra rule pack folder (repeatable).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (input errors still exit 2).")
-def check(paths, select, ignore, fmt, config_path, encoding, fail_on, source_lang, target_lang, packs, exit_zero):
+@click.option("--source", "source_path", type=click.Path(dir_okay=False), help="Source-language file of the (single) article.")
+@click.option("--ref", "ref_path", type=click.Path(dir_okay=False), help="Reference translation of the (single) article, for BLEU/chrF/TER.")
+@click.option("--no-pair", is_flag=True, help="Check every file alone: no source/reference pairing by file name.")
+def check(paths, select, ignore, fmt, config_path, encoding, fail_on, source_lang, target_lang, packs, exit_zero,
+          source_path, ref_path, no_pair):
     """Check article files, folders (recursively) or - for standard input.
 
     Exit status: 0 nothing at or above the failing severity, 1 something was found,
@@ -102,16 +106,23 @@ def check(paths, select, ignore, fmt, config_path, encoding, fail_on, source_lan
     linter = _build_linter(config)
     errors: list[tuple[str, str]] = []
     results = []
-    for path in iter_article_paths(paths, errors):
-        if path == "-":
+    from tqcheck.pairing import plan
+
+    pairings, pair_errors = plan(list(iter_article_paths(paths, errors)), source=source_path, reference=ref_path,
+                                 target_lang=config.target_lang, source_lang=config.source_lang, pair=not no_pair)
+    errors.extend(pair_errors)
+    for pairing in pairings:
+        if pairing.target == "-":
             results.append(_check_stdin(linter, config.encoding))
         else:
-            results.append(linter.check_file(path))
+            results.append(linter.check_pairing(pairing))
     for path, problem in errors:
         click.echo(f"tqcheck: error: {path}: {problem}", err=True)
     for result in results:
         if result.error:
             click.echo(f"tqcheck: error: {result.path}: {result.error}", err=True)
+        for warning in result.warnings:
+            click.echo(f"tqcheck: warning: {result.path}: {warning}", err=True)
         for problem in result.rule_errors:
             click.echo(f"tqcheck: error: {result.path}: internal error in rule {problem}", err=True)
     render(fmt, results, sys.stdout, color=sys.stdout.isatty())

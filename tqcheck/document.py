@@ -13,6 +13,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tqcheck.align import Alignment
 
 #: Larger files are refused rather than read whole into memory.
 MAX_BYTES = 20 * 1024 * 1024
@@ -82,6 +86,12 @@ class Document:
     format: str = "text"
     lang: str = "en"
     source_lang: str | None = None
+    #: The source-language document this article translates, and how their segments correspond
+    #: (a ``tqcheck.align.Alignment``); both None for a monolingual check.
+    source: Document | None = field(default=None, repr=False)
+    alignment: Alignment | None = field(default=None, repr=False)
+    #: Unit-based files (XLIFF, PO, TMX): ``(start, end, unit id)`` of each unit's text, in order.
+    units: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
     text: str = field(init=False)
     body_start: int = field(init=False, default=0)
     metadata: dict[str, str] = field(init=False, default_factory=dict)
@@ -136,6 +146,11 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         return sum(1 for _ in _WORD.finditer(self.text, self.body_start))
+
+    def unit_at(self, offset: int) -> str | None:
+        """Id of the unit (XLIFF/PO/TMX) containing *offset*, or None."""
+        i = bisect.bisect_right([s for s, _, _ in self.units], offset) - 1
+        return self.units[i][2] if i >= 0 and offset <= self.units[i][1] else None
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         sents = self.sentences

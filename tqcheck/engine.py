@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqcheck.config import Config
+from tqcheck.pairing import Pairing
 from tqcheck.document import Document, InputError, read_document
 from tqcheck.finding import Finding, Severity
 from tqcheck.registry import Registry
@@ -24,6 +25,15 @@ class ArticleResult:
     error: str | None = None
     #: Rules that raised (a bug in the rule): "CODE: exception".
     rule_errors: list[str] = field(default_factory=list)
+    #: The files this article was compared with (see ``tqcheck.pairing``), if any.
+    source_path: str | None = None
+    reference_path: str | None = None
+    #: Reference-based scores: name -> {"score", "signature", ...} (see ``tqcheck.metrics``).
+    metrics: dict[str, dict] = field(default_factory=dict)
+    #: The (hypothesis, reference) segments behind ``metrics``, for corpus-level totals.
+    scored_segments: list = field(default_factory=list, repr=False)
+    #: Notes about the check itself (e.g. "no source found"), shown as warnings.
+    warnings: list[str] = field(default_factory=list)
 
     def count_by_severity(self) -> dict[str, int]:
         counts = Counter(str(f.severity) for f in self.findings)
@@ -58,7 +68,8 @@ class Linter:
         located = []
         for f in sorted(set(findings), key=Finding.sort_key):
             line, col = doc.line_col(f.start)
-            located.append(replace(f, line=line, column=col, severity=overrides.get(f.code, f.severity)))
+            located.append(replace(f, line=line, column=col, severity=overrides.get(f.code, f.severity),
+                                   unit=doc.unit_at(f.start) if doc.units else None))
         result.findings = located
         result.sentence_count = len(doc.sentences)
         return result
@@ -75,6 +86,25 @@ class Linter:
         except InputError as exc:
             return ArticleResult(path=str(path), error=str(exc))
         return self.check_document(doc)
+
+    def check_pairing(self, pairing: Pairing, encoding: str | None = None) -> ArticleResult:
+        """Check an article against its source and score it against its reference (``tqcheck.pairing``)."""
+        from tqcheck.pairing import read_pair
+
+        try:
+            pair = read_pair(pairing, encoding=encoding or self.config.encoding, target_lang=self.config.target_lang,
+                             source_lang=self.config.source_lang)
+        except InputError as exc:
+            return ArticleResult(path=str(pairing.target), error=str(exc), warnings=list(pairing.warnings))
+        result = self.check_document(pair.target)
+        result.source_path, result.reference_path = pairing.source, pairing.reference
+        result.warnings.extend(pairing.warnings)
+        if pair.reference is not None:
+            from tqcheck.metrics import score_article
+
+            result.metrics, segments = score_article(pair.target, pair.reference, self.config.target_lang)
+            result.scored_segments = segments
+        return result
 
     def check_files(self, paths: Sequence[str | Path], encoding: str | None = None) -> list[ArticleResult]:
         return [self.check_file(p, encoding) for p in paths]

@@ -61,6 +61,8 @@ class Finding:
     line: int = 0
     column: int = 0
     fixable: bool = field(default=False, compare=False)
+    #: Id of the translation unit (XLIFF, PO, TMX) the finding is in; None for articles.
+    unit: str | None = None
 
     @property
     def dimension(self) -> str:
@@ -82,4 +84,5 @@ class Finding:
             "text": self.text,
             "message": self.message,
             "suggestion": self.suggestion,
+            **({"unit": self.unit} if self.unit is not None else {}),
         }

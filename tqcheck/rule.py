@@ -35,6 +35,8 @@ class Rule:
     target_langs: ClassVar[frozenset[str]] = frozenset({"en"})
     #: Where the rule comes from: "tqcheck" for built-ins, a pack name for YAML rules.
     origin: ClassVar[str] = "tqcheck"
+    #: Bilingual rules compare with the aligned source (``doc.source``) and are skipped without one.
+    needs_source: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -62,6 +64,8 @@ class Rule:
         return found
 
     def applies_to(self, doc: Document) -> bool:
+        if self.needs_source and doc.source is None:
+            return False
         if self.target_langs and doc.lang not in self.target_langs:
             return False
         return not (self.source_langs and doc.source_lang and doc.source_lang not in self.source_langs)

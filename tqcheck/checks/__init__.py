@@ -1,7 +1,7 @@
 """Python rule families, one rule per module (like sqlfluff). Each family lists its rules."""
 from __future__ import annotations
 
-FAMILIES = ("punctuation", "grammar", "repetition", "untranslated")
+FAMILIES = ("punctuation", "grammar", "repetition", "untranslated", "bilingual")
 
 
 def get_rules() -> list[type]:

@@ -1,0 +1,127 @@
+"""Numbers in running text, normalised to the values they can stand for ("3,5 млн" -> 3.5e6).
+
+A mention keeps every value its spelling allows: Russian "3,500" is 3.5 (decimal comma) or 3500
+(grouping), "3,5 млн" is 3 500 000 (and 3.5, since a translation may keep the scale word).
+Two mentions agree when their value sets meet. Values are compared rounded to 6 significant digits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tqcheck.checks.bilingual.data import load_yaml
+
+_SPACE = "[ \u00a0\u202f\u2009]"
+_DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
+_DECADE = re.compile(r"-(?:х|е|ые|ых|ті|ти|і)\b")
+_TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    values: frozenset[float]
+    #: Written in digits (only digit mentions count as a "changed" number in the target).
+    digits: bool = True
+
+
+def _key(v: float) -> float:
+    return float(f"{v:.6g}")
+
+
+def _values(integer: str, sep: str | None, frac: str | None, decimal_seps: str, group_seps: str) -> set[float]:
+    digits = re.sub(_SPACE, "", integer)
+    values = set()
+    if "," in digits or "." in digits:  # grouped with , or . ("35,000" / "35.000")
+        values.add(float(re.sub(r"[,.]", "", digits)))
+        seps = re.findall(r"[,.]", digits)
+        if len(seps) == 1 and seps[0] in decimal_seps:  # or a decimal: Russian "3,500" is 3.5
+            values.add(float(digits.replace(seps[0], ".")))
+    else:
+        values.add(float(digits))
+    if sep and frac:
+        base = float(re.sub(r"[,.]", "", digits))
+        if sep in decimal_seps:
+            values = {base + float("0." + frac)}
+        if sep in group_seps and len(frac) == 3:
+            values.add(base * 1000 + float(frac))
+    return values
+
+
+class NumberReader:
+    """Finds number mentions; built once per rule from ``rules/bilingual/numbers.yml``."""
+
+    def __init__(self) -> None:
+        data = load_yaml("numbers.yml")
+        self.source_scales = {lang: {k.lower(): float(v) for k, v in table.items()}
+                              for lang, table in data["source_scales"].items()}
+        self.target_scales = {k.lower(): float(v) for k, v in data["target_scales"]["en"].items()}
+        self.words = {k.lower(): float(v) for k, v in data["target_words"]["en"].items()}
+        self.months = {k.capitalize(): float(v) for k, v in data["months"]["en"].items()}
+        all_source = sorted({w for t in self.source_scales.values() for w in t}, key=len, reverse=True)
+        number = rf"(?<![\d.,A-Za-zА-Яа-яЁёІіЇїЄєҐґ])(?P<int>\d{{1,3}}(?:(?:{_SPACE}|,|\.)\d{{3}})+(?!\d)|\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?"
+        self.source_number = re.compile(
+            number + rf"(?:{_SPACE}?[余多]?(?P<scale>{'|'.join(map(re.escape, all_source))})[а-яёіїєґ]*)?", re.IGNORECASE)
+        self.target_number = re.compile(
+            r"(?<![\w.,])(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:(?P<sep>\.)(?P<frac>\d+))?"
+            rf"(?:{_SPACE}?-?(?P<scale>{'|'.join(map(re.escape, sorted(self.target_scales, key=len, reverse=True)))})\b)?",
+            re.IGNORECASE)
+        self.target_word = re.compile(
+            r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?P<ones>one|two|three|four|five|six|seven|eight|nine)"
+            rf"|(?P<word>{'|'.join(sorted(self.words, key=len, reverse=True))}))\b", re.IGNORECASE)
+        self.month = re.compile(rf"\b(?:{'|'.join(sorted(self.months, key=len, reverse=True))})\b\.?")
+
+    # -- source side --------------------------------------------------------------------------
+    def source(self, text: str, start: int, end: int, lang: str | None) -> list[Mention]:
+        scales = self.source_scales.get(lang or "", {})
+        out, taken = [], []
+        for m in _DATE_DMY.finditer(text, start, end):
+            for g in (1, 2, 3):
+                value = float(m.group(g)) + (2000 if g == 3 and len(m.group(3)) == 2 else 0)
+                out.append(Mention(m.start(g), m.end(g), m.group(g), frozenset({_key(value), _key(float(m.group(g)))})))
+            taken.append(m.span())
+        for m in _TIME.finditer(text, start, end):
+            hour = int(m.group(1))
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset({float(hour), float(hour % 12 or 12)})))
+            taken.append(m.span())
+        for m in self.source_number.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            values = _values(m.group("int"), m.group("sep"), m.group("frac"), ",.", "")
+            if m.group("scale"):
+                scale = scales.get(m.group("scale").lower(), 1.0)
+                values |= {v * scale for v in values}
+            if _DECADE.match(text, m.end()) and len(m.group()) == 2 and m.group().endswith("0"):
+                values |= {1900 + float(m.group()), 2000 + float(m.group())}  # "20-х" = the 1920s
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset(_key(v) for v in values)))
+        return sorted(out, key=lambda x: x.start)
+
+    # -- target side (English) ---------------------------------------------------------------
+    def target(self, text: str, start: int, end: int) -> list[Mention]:
+        out, taken = [], []
+        for m in _TIME.finditer(text, start, end):
+            hour, clock = int(m.group(1)), float(m.group().replace(":", "."))  # "3:45" is also "3.45"
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset({float(hour), float(hour % 12 or 12), clock})))
+            taken.append(m.span())
+        for m in self.target_number.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            values = _values(m.group("int"), m.group("sep"), m.group("frac"), ".", "")
+            if m.group("scale"):
+                scale = self.target_scales[m.group("scale").lower()]
+                values |= {v * scale for v in values}
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset(_key(v) for v in values)))
+        for m in self.target_word.finditer(text, start, end):
+            if m.group("tens"):
+                value = self.words[m.group("tens").lower()] + self.words[m.group("ones").lower()]
+            else:
+                value = self.words[m.group("word").lower()]
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset({_key(value)}), digits=False))
+        for m in self.month.finditer(text, start, end):
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset({self.months[m.group().rstrip('.')]}),
+                               digits=False))
+        # "2.5 million": the scale word also multiplies a preceding digit mention (already done);
+        # "a million" / "one million": a word number followed by a scale.
+        return sorted(out, key=lambda x: x.start)
