@@ -25,8 +25,11 @@ DEMETR_LANGS = {"chinese_simple": "zh", "czech": "cs", "french": "fr", "german":
                 "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es"}
 CODEMIX = "critical_id4_codemix"
 CODEMIX_NON_LATIN, CODEMIX_LATIN = f"{CODEMIX} (non-Latin script)", f"{CODEMIX} (Latin script)"
-#: A rule must fire this often on MQM before its precision is judged against chance.
-MIN_FINDINGS = 10
+#: Issue 3's acceptance figures. A rule must fire MIN_FINDINGS times on MQM before its precision
+#: is judged against chance; all rules together must beat chance by MIN_LIFT.
+MIN_FINDINGS, MIN_LIFT, MAX_CLEAN_FLAGGED = 10, 0.25, 0.15
+DEMETR_TARGETS = ((CODEMIX_NON_LATIN, "code-mixed, non-Latin script", 0.95), ("minor_id30_tokenized", "tokenised", 0.90),
+                  ("minor_id1_repeat2", "word repeated twice", 0.80), ("minor_id2_repeat4", "word repeated four times", 0.80))
 MQM_FIELDS = ("doc_id", "seg_id", "system", "lp", "target", "errors")
 DEMETR_FIELDS = ("doc_id", "lp", "target", "perturbation")
 
@@ -218,7 +221,8 @@ def evaluate_demetr(rows: list[tuple[str, dict]], linter, problems: list[str]) -
     cache: dict[tuple, frozenset] = {}
 
     def findings(path: str, row: dict) -> frozenset:
-        lang = DEMETR_LANGS.get(str(row["lp"]).rpartition("-")[0])
+        name = str(row["lp"]).rpartition("-")[0]
+        lang = DEMETR_LANGS.get(name, name if len(name) == 2 else None)  # "zh-en" style is already ISO
         key = (row["target"], lang, row.get("source"))
         if key not in cache:
             checked = linter.check_document(make_document(row["target"], row.get("source"), lang, path))
@@ -264,27 +268,22 @@ def below_chance(mqm: MqmResult, default_codes: set[str]) -> list[str]:
 
 def targets(mqm: MqmResult | None, demetr: DemetrResult | None, default_codes: set[str]) -> list[tuple]:
     """(target, required, measured, passed) rows; passed is None when the data were not given."""
-    rows = []
     lift = mqm.overall.lift if mqm else None
-    rows.append(("MQM: overall precision above chance", "lift >= 0.25", _num(lift),
-                 None if lift is None else lift >= 0.25))
+    rows = [("MQM: overall precision above chance", f"lift >= {MIN_LIFT}", _num(lift),
+             None if lift is None else lift >= MIN_LIFT)]
+    measured, passed = "-", None
     if mqm:
         judged = [c for c in sorted(default_codes) if mqm.by_rule.get(c, Tally()).findings >= MIN_FINDINGS]
         failing = below_chance(mqm, default_codes)
         measured = f"{len(judged) - len(failing)} of {len(judged)}" + (f"; below: {', '.join(failing)}" if failing else "")
-        rows.append((f"MQM: default-on rules firing {MIN_FINDINGS}+ times above chance", "all", measured, not failing))
-    else:
-        rows.append((f"MQM: default-on rules firing {MIN_FINDINGS}+ times above chance", "all", "-", None))
-    for label, kind, minimum in ((CODEMIX_NON_LATIN, "code-mixed, non-Latin script", 0.95),
-                                 ("minor_id30_tokenized", "tokenised", 0.90),
-                                 ("minor_id1_repeat2", "word repeated twice", 0.80),
-                                 ("minor_id2_repeat4", "word repeated four times", 0.80)):
+        passed = not failing
+    rows.append((f"MQM: default-on rules firing {MIN_FINDINGS}+ times above chance", "all", measured, passed))
+    for label, kind, minimum in DEMETR_TARGETS:
         rate = demetr.rate(label) if demetr else None
-        rows.append((f"DEMETR: {kind} detected", f">= {minimum:.0%}", _pct(rate),
-                     None if rate is None else rate >= minimum))
+        rows.append((f"DEMETR: {kind} detected", f">= {minimum:.0%}", _pct(rate), None if rate is None else rate >= minimum))
     flagged = demetr.clean_rate if demetr else None
-    rows.append(("DEMETR: unperturbed sentences flagged", "<= 15%", _pct(flagged),
-                 None if flagged is None else flagged <= 0.15))
+    rows.append(("DEMETR: unperturbed sentences flagged", f"<= {MAX_CLEAN_FLAGGED:.0%}", _pct(flagged),
+                 None if flagged is None else flagged <= MAX_CLEAN_FLAGGED))
     return rows
 
 
@@ -373,19 +372,21 @@ def render_markdown(title: str, preamble: list[str], sections: list[tuple]) -> s
 
 
 def signature(linter, files: list[Path]) -> str:
-    """Tool version, selected rules, pack content hashes and data-file hashes: equal signatures
-    mean comparable figures."""
+    """What produced the figures, in the form of ``tqcheck check``'s score signature plus the data
+    files' hashes: equal signatures mean comparable figures."""
     import hashlib
 
     from tqcheck import __version__
+    from tqcheck.langid import SEED
 
     def digest(data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()[:8]
 
-    codes = ",".join(r.code for r in linter.rules)
-    packs = ",".join(f"{p.name}@{p.hash}" for p in linter.registry.packs)
+    rules = ",".join(sorted(f"{r.code}:{r.severity}" for r in linter.rules))
+    packs = ",".join(f"{p.name}@{p.hash}" for p in linter.registry.packs) or "none"
     data = ",".join(f"{f.name}@{digest(f.read_bytes())}" for f in files)
-    return f"tqcheck:{__version__}|rules:{len(linter.rules)}@{digest(codes.encode())}|packs:{packs}|data:{data}"
+    return (f"tqcheck:{__version__}|packs:{packs}|rules:{len(linter.rules)}@{digest(rules.encode())}"
+            f"|langid-seed:{SEED}|data:{data}")
 
 
 # -- command -------------------------------------------------------------------------------------
