@@ -72,50 +72,70 @@ def main() -> None:
     """Flag machine-translation artifacts in articles and score their quality."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, families or ALL (comma-separated).")
-@click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered tqcheck.toml / pyproject.toml).")
-@click.option("--encoding", help="Decode articles with this encoding (e.g. latin-1, cp1251) instead of UTF-8/UTF-16.")
-@click.option("--fail-on", type=click.Choice(["minor", "major", "critical"]), help="Lowest severity that fails the run (default: minor).")
-@click.option("--source-lang", help="Language the articles were translated from (e.g. ru, zh, de).")
-@click.option("--target-lang", help="Language of the articles (default: en).")
-@click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="Extra rule pack folder (repeatable).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the run (input errors still exit 2).")
-@click.option("--source", "source_path", type=click.Path(dir_okay=False), help="Source-language file of the (single) article.")
-@click.option("--ref", "ref_path", type=click.Path(dir_okay=False), help="Reference translation of the (single) article, for BLEU/chrF/TER.")
-@click.option("--no-pair", is_flag=True, help="Check every file alone: no source/reference pairing by file name.")
-def check(paths, select, ignore, fmt, config_path, encoding, fail_on, source_lang, target_lang, packs, exit_zero,
-          source_path, ref_path, no_pair):
-    """Check article files, folders (recursively) or - for standard input.
+def _article_options(command):
+    """Options shared by ``check`` and ``report``: rule selection, input, languages, scoring, baseline."""
+    options = [
+        click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, families or ALL (comma-separated)."),
+        click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select)."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered tqcheck.toml / pyproject.toml)."),
+        click.option("--encoding", help="Decode articles with this encoding (e.g. latin-1, cp1251) instead of UTF-8/UTF-16."),
+        click.option("--source-lang", help="Language the articles were translated from (e.g. ru, zh, de)."),
+        click.option("--target-lang", help="Language of the articles (default: en)."),
+        click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="Extra rule pack folder (repeatable)."),
+        click.option("--source", "source_path", type=click.Path(dir_okay=False), help="Source-language file of the (single) article."),
+        click.option("--ref", "ref_path", type=click.Path(dir_okay=False), help="Reference translation of the (single) article, for BLEU/chrF/TER."),
+        click.option("--no-pair", is_flag=True, help="Check every file alone: no source/reference pairing by file name."),
+        click.option("--weights", type=click.Choice(sorted(_presets())), help="Score weights preset (default: mqm-core; custom weights go in the config)."),
+        click.option("--cut-score", type=float, metavar="SCORE", help="Pass mark of the quality score (default: --fail-under, else 95)."),
+        click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline file."),
+        click.option("-o", "--output", type=click.Path(), help="Write to this file instead of standard output (a folder for html)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    Exit status: 0 nothing at or above the failing severity, 1 something was found,
-    2 a usage or input error (the other files are still checked).
-    """
+
+def _presets():
+    from tqcheck.summary import PRESETS
+
+    return PRESETS
+
+
+def _configure(opts: dict, **gate):
+    """The discovered/given config with the command-line options applied on top."""
     from tqcheck.finding import Severity
-    from tqcheck.reporters import render
 
-    config = _load_config(config_path)
-    config = config.with_options(
-        select=_split(select) or None, ignore=_split(ignore) or None, encoding=encoding,
-        fail_on=Severity.parse(fail_on) if fail_on else None, source_lang=source_lang, target_lang=target_lang,
+    config = _load_config(opts["config_path"])
+    packs = opts["packs"]
+    fail_on = gate.pop("fail_on", None)
+    return config.with_options(
+        select=_split(opts["select"]) or None, ignore=_split(opts["ignore"]) or None, encoding=opts["encoding"],
+        source_lang=opts["source_lang"], target_lang=opts["target_lang"],
         packs=tuple(config.packs) + tuple(str(Path(p).resolve()) for p in packs) if packs else None,
-    )
-    linter = _build_linter(config)
-    errors: list[tuple[str, str]] = []
-    results = []
+        weights=_presets()[opts["weights"]] if opts["weights"] else None, cut_score=opts["cut_score"],
+        baseline=opts["baseline_path"], fail_on=Severity.parse(fail_on) if fail_on else None, **gate)
+
+
+def _run(linter, config, paths, opts) -> tuple[list, bool]:
+    """Check every article (paired with its source/reference when found); report problems on stderr.
+
+    Returns the results and whether there was an input error (a missing or unreadable file).
+    """
     from tqcheck.pairing import plan
 
-    pairings, pair_errors = plan(list(iter_article_paths(paths, errors)), source=source_path, reference=ref_path,
-                                 target_lang=config.target_lang, source_lang=config.source_lang, pair=not no_pair)
+    errors: list[tuple[str, str]] = []
+    results = []
+    pairings, pair_errors = plan(list(iter_article_paths(paths, errors)), source=opts["source_path"],
+                                 reference=opts["ref_path"], target_lang=config.target_lang,
+                                 source_lang=config.source_lang, pair=not opts["no_pair"])
     errors.extend(pair_errors)
-    for pairing in pairings:
-        if pairing.target == "-":
-            results.append(_check_stdin(linter, config.encoding))
-        else:
-            results.append(linter.check_pairing(pairing))
+    progress = sys.stderr.isatty() and len(pairings) >= PROGRESS_MIN_FILES
+    with click.progressbar(pairings, label="Checking", file=sys.stderr) if progress else _nullbar(pairings) as bar:
+        for pairing in bar:
+            if pairing.target == "-":
+                results.append(_check_stdin(linter, config.encoding))
+            else:
+                results.append(linter.check_pairing(pairing))
     for path, problem in errors:
         click.echo(f"tqcheck: error: {path}: {problem}", err=True)
     for result in results:
@@ -125,12 +145,127 @@ def check(paths, select, ignore, fmt, config_path, encoding, fail_on, source_lan
             click.echo(f"tqcheck: warning: {result.path}: {warning}", err=True)
         for problem in result.rule_errors:
             click.echo(f"tqcheck: error: {result.path}: internal error in rule {problem}", err=True)
-    render(fmt, results, sys.stdout, color=sys.stdout.isatty())
-    if errors or any(r.error or r.rule_errors for r in results):
+    return results, bool(errors or any(r.error or r.rule_errors for r in results))
+
+
+class _nullbar:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+
+#: Checking at least this many files from a terminal shows a progress bar on stderr.
+PROGRESS_MIN_FILES = 10
+
+
+def _apply_baseline(config, results, write_path: str | None) -> str | None:
+    """Write the baseline (--write-baseline), then apply the configured one; return its digest."""
+    from tqcheck.baseline import Baseline, BaselineError, write
+
+    try:
+        if write_path:
+            n = write(write_path, results)
+            click.echo(f"tqcheck: wrote {n} finding{'s' if n != 1 else ''} to the baseline {write_path}", err=True)
+        path = write_path or config.baseline
+        if not path:
+            return None
+        baseline = Baseline.load(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+    baseline.apply(results)
+    return baseline.digest
+
+
+def _emit(fmt: str, report, output: str | None, **options) -> None:
+    from tqcheck.reporters import FOLDER_FORMATS, render
+
+    if fmt in FOLDER_FORMATS:
+        if not output:
+            _fail(f"the {fmt} format writes a folder of pages: give it with -o DIR")
+        try:
+            render(fmt, report, None, output_dir=output)
+        except OSError as exc:
+            _fail(f"{output}: cannot write the report: {exc.strerror or exc}")
+        click.echo(f"tqcheck: wrote the {fmt} report of {len(report.articles)} articles to {output}", err=True)
+    elif output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                render(fmt, report, out, **options)
+        except OSError as exc:
+            _fail(f"{output}: cannot write: {exc.strerror or exc}")
+    else:
+        render(fmt, report, sys.stdout, color=sys.stdout.isatty(), **options)
+
+
+def _scoring(config):
+    from tqcheck.summary import DEFAULT_CUT_SCORE, Scoring
+
+    cut = config.cut_score if config.cut_score is not None else config.fail_under
+    return Scoring(config.weights, DEFAULT_CUT_SCORE if cut is None else cut)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html"]),
+              default="text", show_default=True, help="Output format (html writes a folder: give -o DIR).")
+@click.option("--fail-on", type=click.Choice(["minor", "major", "critical"]), help="Fail an article with a finding at or above this severity.")
+@click.option("--fail-under", type=float, metavar="SCORE", help="Fail an article whose quality score is under SCORE.")
+@click.option("--max-findings", type=click.IntRange(min=0), metavar="N", help="Fail an article with more than N findings.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file (and pass).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when articles fail the gate (input errors still exit 2).")
+@_article_options
+def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_zero, **opts):
+    """Check article files, folders (recursively) or - for standard input.
+
+    An article fails the gate on any finding, unless --fail-on, --fail-under or --max-findings
+    say otherwise (then only those conditions apply). Findings that are suppressed in the
+    article or accepted by the baseline never count.
+
+    Exit status: 0 every article passes, 1 an article fails the gate, 2 a usage or input
+    error (the other files are still checked).
+    """
+    from tqcheck.gate import Gate
+    from tqcheck.reporters import build_report
+
+    config = _configure(opts, fail_on=fail_on, fail_under=fail_under, max_findings=max_findings)
+    linter = _build_linter(config)
+    results, input_error = _run(linter, config, paths, opts)
+    digest = _apply_baseline(config, results, write_baseline)
+    gate = Gate(config.fail_on, config.fail_under, config.max_findings)
+    report = build_report(results, linter, _scoring(config), gate, digest)
+    _emit(fmt, report, opts["output"])
+    if input_error:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(r.failing(config.fail_on) for r in results):
+    if report.failed and not exit_zero:
         sys.exit(EXIT_FAILED)
     sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "text", "json", "jsonl", "sarif", "junit", "markdown"]),
+              default="html", show_default=True, help="Report format (html writes a folder: give -o DIR).")
+@_article_options
+def report(paths, fmt, **opts):
+    """Write the quality report of articles: by default the editor's HTML review (-o DIR).
+
+    Each article gets its score, the points each finding costs and its signature; the HTML
+    report has an index of every article and one page per article with the findings
+    highlighted in the text. Exit status: 0 written, 2 a usage or input error.
+    """
+    from tqcheck.reporters import build_report
+
+    config = _configure(opts)
+    linter = _build_linter(config)
+    results, input_error = _run(linter, config, paths, opts)
+    digest = _apply_baseline(config, results, None)
+    _emit(fmt, build_report(results, linter, _scoring(config), None, digest), opts["output"], detail=True)
+    sys.exit(EXIT_ERROR if input_error else EXIT_OK)
 
 
 def _check_stdin(linter, encoding):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.finding import Severity
+from tqcheck.summary import PRESETS, Weights, preset, weights_from_table
 
 
 class ConfigError(Exception):
@@ -22,15 +23,23 @@ class Config:
     packs: tuple[str, ...] = ()
     target_lang: str = "en"
     source_lang: str | None = None
-    fail_on: Severity = Severity.MINOR
+    #: Gate (see ``tqcheck.gate``): None everywhere means fail on any finding.
+    fail_on: Severity | None = None
+    fail_under: float | None = None
+    max_findings: int | None = None
     encoding: str | None = None
     path: str | None = None
+    #: Scoring (see ``tqcheck.summary``); the cut score defaults to fail-under, else 95.
+    weights: Weights = PRESETS["mqm-core"]
+    cut_score: float | None = None
+    baseline: str | None = None
 
     def with_options(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_KEYS = {"select", "ignore", "packs", "target-lang", "source-lang", "fail-on", "encoding", "rules"}
+_KEYS = {"select", "ignore", "packs", "target-lang", "source-lang", "fail-on", "encoding", "rules",
+         "fail-under", "max-findings", "weights", "cut-score", "baseline"}
 _RULE_KEYS = {"severity"}
 
 
@@ -95,10 +104,36 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
             except ValueError as exc:
                 raise ConfigError(f"{path}: [rules.{code}]: {exc}") from None
     try:
-        fail_on = Severity.parse(table.get("fail-on", "minor"))
+        fail_on = Severity.parse(table["fail-on"]) if "fail-on" in table else None
     except ValueError as exc:
         raise ConfigError(f"{path}: fail-on: {exc}") from None
     packs = tuple(str((path.parent / p).resolve()) for p in strings("packs"))
     return Config(select=strings("select"), ignore=strings("ignore"), severities=severities, packs=packs,
                   target_lang=str(table.get("target-lang", "en")), source_lang=table.get("source-lang"),
-                  fail_on=fail_on, encoding=table.get("encoding"), path=str(path))
+                  fail_on=fail_on, encoding=table.get("encoding"), path=str(path), **_scoring(table, path))
+
+
+def _scoring(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The gate and scoring keys: fail-under, max-findings, cut-score, weights, baseline."""
+    out: dict[str, Any] = {}
+    for key, kind in (("fail-under", float), ("cut-score", float), ("max-findings", int)):
+        if key in table:
+            value = table[key]
+            if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and not isinstance(value, int)):
+                raise ConfigError(f"{path}: {key!r} must be a{'n integer' if kind is int else ' number'}, not {value!r}")
+            out[key.replace("-", "_")] = kind(value)
+    weights = table.get("weights")
+    try:
+        if isinstance(weights, str):
+            out["weights"] = preset(weights, str(path))
+        elif isinstance(weights, dict):
+            out["weights"] = weights_from_table(weights, str(path))
+        elif weights is not None:
+            raise ConfigError(f"{path}: 'weights' must be a preset name ({', '.join(PRESETS)}) or a [weights] table")
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    if "baseline" in table:
+        if not isinstance(table["baseline"], str):
+            raise ConfigError(f"{path}: 'baseline' must be a file name")
+        out["baseline"] = str((path.parent / table["baseline"]).resolve())
+    return out

@@ -25,6 +25,12 @@ class ArticleResult:
     error: str | None = None
     #: Rules that raised (a bug in the rule): "CODE: exception".
     rule_errors: list[str] = field(default_factory=list)
+    #: Findings switched off in the article or its sidecar file (``tqcheck.suppression.Suppressed``).
+    suppressed: list = field(default_factory=list)
+    #: Findings accepted by a baseline file (``tqcheck.baseline``); not in ``findings``.
+    baselined: list[Finding] = field(default_factory=list)
+    #: The decoded article (``Document.raw``) the offsets point into, for reports that show it.
+    article_text: str = field(default="", repr=False)
     #: The files this article was compared with (see ``tqcheck.pairing``), if any.
     source_path: str | None = None
     reference_path: str | None = None
@@ -55,7 +61,7 @@ class Linter:
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
 
     def check_document(self, doc: Document) -> ArticleResult:
-        result = ArticleResult(path=doc.path, word_count=doc.word_count)
+        result = ArticleResult(path=doc.path, word_count=doc.word_count, article_text=doc.raw)
         findings: list[Finding] = []
         for rule in self.rules:
             if not rule.applies_to(doc):
@@ -72,7 +78,22 @@ class Linter:
                                    unit=doc.unit_at(f.start) if doc.units else None))
         result.findings = located
         result.sentence_count = len(doc.sentences)
+        self._suppress(doc, result)
         return result
+
+    def _suppress(self, doc: Document, result: ArticleResult) -> None:
+        """Move findings suppressed in the article (or its ``.tqignore`` sidecar) out of ``findings``."""
+        from tqcheck import suppression
+
+        directives, warnings = suppression.inline_directives(doc)
+        try:
+            directives += suppression.read_sidecar(doc.path) if not doc.path.startswith("<") else []
+        except suppression.SidecarError as exc:
+            result.error, result.findings = str(exc), []
+            return
+        result.findings, result.suppressed, unused = suppression.apply(
+            result.findings, directives, ran=[r.code for r in self.rules], known=self.registry.rules)
+        result.warnings.extend(warnings + unused)
 
     def check_text(self, text: str, path: str = "<text>", fmt: str = "text") -> ArticleResult:
         doc = Document(text, path=path, format=fmt, lang=self.config.target_lang,

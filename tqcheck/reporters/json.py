@@ -1,4 +1,11 @@
-"""JSON output: one object per article, inside a versioned envelope."""
+"""JSON output: one object per article, inside a versioned envelope.
+
+The schema is ``tqcheck/reporters/schema/report.schema.json`` (JSON Schema 2020-12); the
+``jsonl`` format writes the same article objects, one per line. ``schema_version`` changes only
+when a field is renamed or removed, or changes meaning; new fields may appear without it.
+Version 2 added ``summary``, ``gate``, ``suppressed``, ``baselined``, ``warnings``, ``metrics``,
+the envelope's ``signature``, ``weights`` and ``corpus``.
+"""
 from __future__ import annotations
 
 import json
@@ -6,21 +13,41 @@ from typing import TextIO
 
 from tqcheck import __version__
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
-def article_dict(result) -> dict:
-    return {
+def article_dict(article, signature: str) -> dict:
+    result, summary = article.result, article.summary
+    out = {
         "path": result.path,
         "words": result.word_count,
         "sentences": result.sentence_count,
         "error": result.error,
         "counts": result.count_by_severity(),
         "findings": [f.to_dict() for f in result.findings],
+        "suppressed": [s.to_dict() for s in result.suppressed],
+        "baselined": [f.to_dict() for f in result.baselined],
+        "warnings": list(result.warnings),
+        "summary": {**summary.as_dict(), "signature": signature} if summary else None,
+        "gate": article.verdict.as_dict() if article.verdict else None,
+        "metrics": {name: {k: v for k, v in m.items()} for name, m in sorted(result.metrics.items())},
+    }
+    for key in ("source_path", "reference_path"):
+        if getattr(result, key, None):
+            out[key.replace("_path", "")] = getattr(result, key)
+    return out
+
+
+def envelope(report) -> dict:
+    return {
+        "tool": "tqcheck", "version": __version__, "schema_version": SCHEMA_VERSION,
+        "signature": str(report.signature), "weights": report.scoring.weights.as_dict(),
+        "gate": report.gate.describe() if report.gate else None,
+        "corpus": {**report.corpus.as_dict(), "metrics": report.corpus_metrics},
     }
 
 
-def render_json(results, out: TextIO) -> None:
-    doc = {"tool": "tqcheck", "version": __version__, "schema_version": SCHEMA_VERSION,
-           "articles": [article_dict(r) for r in results]}
+def render(report, out: TextIO, **_) -> None:
+    signature = str(report.signature)
+    doc = {**envelope(report), "articles": [article_dict(a, signature) for a in report.articles]}
     out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

@@ -1,9 +1,15 @@
-"""Terminal output: one line per finding, then a summary line per article."""
+"""Terminal output, grouped by article: one line per finding, then the article's summary line.
+
+``detail=True`` (``tqcheck report --format text``) adds each article's scorecard (which findings
+cost how many points) and the corpus summary with the run's signature.
+"""
 from __future__ import annotations
 
 from typing import TextIO
 
 import click
+
+from tqcheck.summary import format_number
 
 _COLORS = {"critical": "magenta", "major": "red", "minor": "yellow"}
 
@@ -17,19 +23,68 @@ def finding_line(path: str, f, color: bool = False) -> str:
     return line
 
 
-def summary_line(result) -> str:
+def summary_line(article, color: bool = False) -> str:
+    result, summary = article.result, article.summary
     if result.error:
         return f"{result.path}: not checked ({result.error})"
-    counts = result.count_by_severity()
     n = len(result.findings)
     if not n:
-        return f"{result.path}: no findings in {result.word_count} words"
-    detail = ", ".join(f"{v} {k}" for k, v in counts.items())
-    return f"{result.path}: {n} finding{'s' if n != 1 else ''} ({detail}) in {result.word_count} words"
+        line = f"{result.path}: no findings in {result.word_count} words"
+    else:
+        detail = ", ".join(f"{v} {k}" for k, v in result.count_by_severity().items())
+        line = f"{result.path}: {n} finding{'s' if n != 1 else ''} ({detail}) in {result.word_count} words"
+    verdict = "pass" if summary.passed else "fail"
+    if color:
+        verdict = click.style(verdict, fg="green" if summary.passed else "red")
+    line += f"; score {summary.score:.2f} ({verdict}, cut {format_number(summary.cut_score)})"
+    hidden = [f"{len(result.suppressed)} suppressed"] if result.suppressed else []
+    hidden += [f"{len(result.baselined)} in baseline"] if result.baselined else []
+    if hidden:
+        line += f"; {', '.join(hidden)}"
+    if article.verdict is not None and not article.verdict.passed:
+        line += f" [gate: {'; '.join(article.verdict.reasons)}]"
+    return line
 
 
-def render_text(results, out: TextIO, color: bool = False) -> None:
-    for result in results:
-        for f in result.findings:
-            out.write(finding_line(result.path, f, color) + "\n")
-        out.write(summary_line(result) + "\n")
+def scorecard(summary, weights_label: str) -> list[str]:
+    """The score explained: the points each rule's findings cost."""
+    lines = [f"  score {summary.score:.2f} = 100 - {format_number(summary.penalty_total)} penalty points "
+             f"x 1000 / {summary.words} words (weights {weights_label})"]
+    if summary.penalties:
+        lines.append(f"  {'points':>8}  rule  {'severity':<8}  count x weight  category")
+        for p in summary.penalties:
+            lines.append(f"  {p.points:>8.2f}  {p.code}  {str(p.severity):<8}  "
+                         f"{p.count:>5} x {format_number(p.weight):<6}  {p.category}")
+    for name, metric in sorted(summary.metrics.items()):
+        score = metric.get("score")
+        shown = f"{score:.2f}" if isinstance(score, int | float) else "n/a"
+        lines.append(f"  {name} {shown} ({metric.get('signature', '')})")
+    return lines
+
+
+def corpus_lines(report) -> list[str]:
+    corpus = report.corpus
+    n = len(corpus.articles)
+    lines = [f"{n} article{'s' if n != 1 else ''} ({corpus.unreadable} unreadable), {corpus.findings} findings "
+             f"in {corpus.words} words; corpus score {corpus.score:.2f}; "
+             f"{corpus.passed} of {n} at or above the cut score {format_number(corpus.cut_score)}"]
+    dist = corpus.distribution()
+    if dist and n > 1:
+        lines.append("scores: " + ", ".join(f"{k} {v:.2f}" for k, v in dist.items()))
+        lines.append("worst: " + ", ".join(f"{a.path} ({a.score:.2f})" for a in corpus.worst(3)))
+    if corpus.frequent_rules:
+        lines.append("most frequent: " + ", ".join(f"{r.code} x{r.findings} in {r.articles}"
+                                                   for r in corpus.frequent_rules[:5]))
+    lines.append(f"signature: {report.signature}")
+    return lines
+
+
+def render(report, out: TextIO, color: bool = False, detail: bool = False) -> None:
+    for article in report.articles:
+        for f in article.result.findings:
+            out.write(finding_line(article.path, f, color) + "\n")
+        if detail and article.summary is not None:
+            out.write("\n".join(scorecard(article.summary, report.scoring.weights.label)) + "\n")
+        out.write(summary_line(article, color) + "\n")
+    if detail or len(report.articles) > 1:
+        out.write("\n".join(corpus_lines(report)) + "\n")

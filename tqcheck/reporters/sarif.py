@@ -1,0 +1,125 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+Every rule is described in ``tool.driver.rules``; each finding is a result with its exact region
+(columns in Unicode code points, ``columnKind: unicodeCodePoints``), a fix when there is a
+suggestion, and a ``partialFingerprints`` entry that survives edits elsewhere in the article.
+Suppressed findings are results with ``suppressions``; with a baseline, results say whether they
+are ``new`` or ``unchanged``. Unreadable articles become tool execution notifications.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from tqcheck import __version__
+from tqcheck.baseline import fingerprint
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"critical": "error", "major": "error", "minor": "warning"}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def artifact_uri(path: str) -> tuple[str, str | None]:
+    """(uri, uriBaseId) for an article path: relative paths are relative to the source root."""
+    if path.startswith("<"):
+        return quote(path.strip("<>")), None
+    p = Path(path)
+    if p.is_absolute():
+        return p.as_uri(), None
+    return quote(p.as_posix()), "%SRCROOT%"
+
+
+def _location(path: str, f) -> dict:
+    uri, base = artifact_uri(path)
+    pieces = _LINE_BREAK.split(f.text)
+    end_line = f.line + len(pieces) - 1
+    end_column = (f.column if len(pieces) == 1 else 1) + len(pieces[-1])
+    artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
+    region = {"startLine": f.line, "startColumn": f.column, "endLine": end_line, "endColumn": end_column,
+              "charOffset": f.start, "charLength": f.end - f.start, "snippet": {"text": f.text}}
+    return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
+
+
+def _result(path: str, f, rule_index: dict[str, int], occurrence: int, baseline_state: str | None,
+            suppression: dict | None) -> dict:
+    message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion is not None else "")
+    out: dict = {"ruleId": f.code, "level": _LEVEL[str(f.severity)], "message": {"text": message},
+                 "locations": [_location(path, f)],
+                 "partialFingerprints": {"tqcheck/v1": f"{fingerprint(f.code, Path(path).as_posix(), f.text)}:{occurrence}"},
+                 "properties": {"category": f.category, "severity": str(f.severity), "name": f.name}}
+    if f.code in rule_index:
+        out["ruleIndex"] = rule_index[f.code]
+    if f.suggestion is not None:
+        uri = _location(path, f)["physicalLocation"]["artifactLocation"]
+        out["fixes"] = [{"description": {"text": f"Replace with '{f.suggestion}'"}, "artifactChanges": [{
+            "artifactLocation": uri, "replacements": [{
+                "deletedRegion": {"charOffset": f.start, "charLength": f.end - f.start},
+                "insertedContent": {"text": f.suggestion}}]}]}]
+    if baseline_state:
+        out["baselineState"] = baseline_state
+    if suppression:
+        out["suppressions"] = [suppression]
+    return out
+
+
+def _rule(info) -> dict:
+    return {
+        "id": info.code, "name": info.name,
+        "shortDescription": {"text": info.description or info.name},
+        "fullDescription": {"text": info.doc or info.description or info.name},
+        "help": {"text": info.doc or info.description, "markdown": info.doc or info.description},
+        "defaultConfiguration": {"level": _LEVEL.get(info.severity, "warning"), "enabled": info.default_enabled},
+        "properties": {"tags": ["translation-quality", info.category.partition("/")[0]],
+                       "category": info.category, "severity": info.severity,
+                       "problem.severity": "error" if _LEVEL.get(info.severity) == "error" else "warning"},
+    }
+
+
+def sarif_log(report) -> dict:
+    codes = sorted(report.rules)
+    rule_index = {code: i for i, code in enumerate(codes)}
+    with_baseline = report.signature.baseline is not None
+    results, notifications, artifacts = [], [], []
+    for article in report.articles:
+        r, path = article.result, article.path
+        uri, base = artifact_uri(path)
+        location = {"uri": uri, **({"uriBaseId": base} if base else {})}
+        if r.error:
+            notifications.append({"level": "error", "message": {"text": f"{path}: {r.error}"},
+                                  "locations": [{"physicalLocation": {"artifactLocation": location}}]})
+            continue
+        for warning in r.warnings:
+            notifications.append({"level": "warning", "message": {"text": f"{path}: {warning}"},
+                                  "locations": [{"physicalLocation": {"artifactLocation": location}}]})
+        seen: dict[tuple, int] = {}
+        tagged = [(f, "new" if with_baseline else None, None) for f in r.findings]
+        tagged += [(f, "unchanged", None) for f in r.baselined]
+        tagged += [(s.finding, None, {"kind": "inSource" if s.where.startswith("line ") else "external",
+                                      "status": "accepted", **({"justification": s.reason} if s.reason else {})})
+                   for s in r.suppressed]
+        for f, state, suppression in sorted(tagged, key=lambda t: t[0].sort_key()):
+            key = (f.code, f.text)
+            seen[key] = seen.get(key, 0) + 1
+            results.append(_result(path, f, rule_index, seen[key], state, suppression))
+        s = article.summary
+        artifacts.append({"location": location, "properties": {
+            "words": s.words, "score": round(s.score, 4), "passed": s.passed,
+            **({"gate": article.verdict.as_dict()} if article.verdict else {})}})
+    run = {
+        "tool": {"driver": {"name": "tqcheck", "version": __version__, "semanticVersion": __version__,
+                            "rules": [_rule(report.rules[c]) for c in codes]}},
+        "invocations": [{"executionSuccessful": not any(a.result.error for a in report.articles),
+                         "toolExecutionNotifications": notifications}],
+        "artifacts": artifacts,
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"signature": str(report.signature), "corpus": report.corpus.as_dict()},
+    }
+    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def render(report, out: TextIO, **_) -> None:
+    out.write(json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n")
