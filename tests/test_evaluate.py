@@ -67,6 +67,18 @@ class OffRule(_PatternRule):
     pattern = re.compile(r"\bKiev\b")
 
 
+class SourceRule(Rule):
+    """Needs the aligned source: flags the target segment whose source segment names 北京."""
+
+    code, name, category = "ZZ05", "test.source-beijing", "Accuracy/Mistranslation"
+    needs_source = True
+
+    def check(self, doc):
+        for pair in doc.alignment.pairs:
+            if pair.source_span and pair.target_span and "北京" in doc.source.text[slice(*pair.source_span)]:
+                yield self.finding(doc, *pair.target_span, "test finding")
+
+
 @pytest.fixture(scope="module")
 def linter():
     return Linter(registry=Registry([KievRule(), HanRule(), RussianSourceRule(), OffRule()]))
@@ -120,6 +132,14 @@ def test_mqm_overall_dimension_and_categories(mqm):
     assert {d: (t.findings, t.hits) for d, t in mqm.by_dimension.items()} == {"Terminology": (3, 2), "Accuracy": (2, 1)}
     assert mqm.by_category() == [("Style/Awkward", 2, 1), ("Terminology/Inappropriate for context", 2, 2),
                                  ("Accuracy/Mistranslation", 1, 1), ("Accuracy/Source language fragment", 1, 1)]
+
+
+def test_mqm_articles_carry_their_line_aligned_source():
+    problems = []
+    result = evaluate_mqm(read_jsonl(MQM_FILE, MQM_FIELDS), Linter(registry=Registry([SourceRule()])), problems)
+    beijing = result.by_rule["ZZ05"]
+    # only sysB 2's source has 北京; the finding covers that segment's whole target, from offset 0
+    assert (beijing.findings, beijing.hits, beijing.chance, problems) == (1, 0, pytest.approx(CHANCE_B2), [])
 
 
 def test_demetr_detection(demetr):

@@ -81,14 +81,11 @@ def _target_span(error: dict) -> bool:
 def make_document(target: str, source: str | None, source_lang: str | None, path: str):
     """The article the linter checks, with its line-aligned source attached (as ``tqcheck.pairing``
     does for files) so that source-aware rules take part."""
+    from tqcheck.align import align_documents
     from tqcheck.document import Document
 
     doc = Document(target, path=path, source_lang=source_lang)
     if source:
-        try:
-            from tqcheck.align import align_documents
-        except ImportError:  # a tqcheck without source-aware checking: the target alone is checked
-            return doc
         doc.source = Document(source, path=f"{path} (source)", lang=source_lang or "und")
         doc.alignment = align_documents(doc, doc.source)
     return doc
