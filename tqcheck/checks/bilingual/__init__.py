@@ -3,8 +3,11 @@
 
 def get_rules() -> list[type]:
     from tqcheck.checks.bilingual.BI01 import NumberMismatch
+    from tqcheck.checks.bilingual.BI02 import NameTransliteration
     from tqcheck.checks.bilingual.BI03 import UntranslatedSegment
     from tqcheck.checks.bilingual.BI04 import UnalignedSegment
     from tqcheck.checks.bilingual.BI05 import LengthRatioOutlier
+    from tqcheck.checks.bilingual.BI06 import GlossaryTerm
+    from tqcheck.checks.bilingual.BI07 import MarkupMismatch
 
-    return [NumberMismatch, UntranslatedSegment, UnalignedSegment, LengthRatioOutlier]
+    return [NumberMismatch, NameTransliteration, UntranslatedSegment, UnalignedSegment, LengthRatioOutlier, GlossaryTerm, MarkupMismatch]

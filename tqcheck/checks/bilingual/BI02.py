@@ -1,0 +1,117 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule
+
+_CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)?")
+_LATIN_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÞŠŽČĆ][A-Za-zÀ-žʼ'’-]*")
+
+
+class NameTransliteration(Rule):
+    """A source name written in the translation in another transliteration, or left out.
+
+    What it does: for Russian and Ukrainian sources, looks up every name of the names glossary
+    (``rules/bilingual/names.yml``) in each source segment: a wrong spelling listed there in the aligned
+    target segment is reported with the English form as fix, and a name with no spelling at all in the
+    segment (or its neighbours) as possibly missing. For other capitalised source words, a
+    target word that spells the word by a non-English romanization (German, French or scientific, in
+    ``rules/bilingual/translit-ru-other.yml``: Schoigu, Jewgenij, Šojgu) and by no English one (BGN/PCGN
+    for Russian, the Ukrainian national system for Ukrainian, with their accepted simplifications) is
+    reported with the English form. Exonyms and foreign names (Moscow, Washington) match no such system.
+    Why it matters: one person under two spellings confuses readers and search; a name that vanished is
+    an omission.
+    Example:
+        flag: source: Министр обороны Сергей Шойгу провел совещание. target: Defence Minister Sergei Schoigu held a meeting.
+        flag: source: Губернатор Евгений Куйвашев подписал указ. target: Governor Jewgenij Kujwaschew signed a decree.
+        flag: source: Зеленский провел переговоры в Киеве. target: The president held talks in Kyiv.
+        okay: source: Министр обороны Сергей Шойгу провел совещание. target: Defence Minister Sergei Shoigu held a meeting.
+        okay: source: Губернатор Евгений Куйвашев подписал указ. target: Governor Yevgeny Kuyvashev signed a decree.
+        okay: source: Губернатор Москвы Собянин открыл станцию. target: Moscow Mayor Sobyanin opened the station.
+    """
+
+    code = "BI02"
+    name = "bilingual.names"
+    category = "Locale convention/Name format"
+    severity = Severity.MINOR
+    needs_source = True
+    source_langs = frozenset({"ru", "uk"})
+
+    def __init__(self) -> None:
+        from tqcheck.checks.bilingual.data import load_yaml
+        from tqcheck.checks.bilingual.translit import Romanizer, other_romanizers
+
+        self.romanizers = {lang: Romanizer(lang) for lang in sorted(self.source_langs)}
+        self.others = {lang: other_romanizers(lang) for lang in sorted(self.source_langs)}
+        self.entries = load_yaml("names.yml")["entries"]
+        parts = []
+        for i, entry in enumerate(self.entries):
+            alts = "|".join(re.escape(s[:-1]) + r"[а-яёіїєґ'’]*" if s.endswith("*") else re.escape(s) + r"(?![а-яёіїєґ])"
+                            for s in entry["source"])
+            parts.append(f"(?P<n{i}>(?<![а-яёіїєґА-ЯЁІЇЄҐ])(?:{alts}))")
+        self.glossary = re.compile("|".join(parts))
+        self.forms = [[(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])"))
+                       for form in [e["target"], *e.get("accept", [])]] for e in self.entries]
+        self.wrong = [[(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])")) for form in e.get("variants", [])]
+                      for e in self.entries]
+
+    def check(self, doc):
+        romanize = self.romanizers.get(doc.source_lang or "ru")
+        pairs = doc.alignment.pairs
+        for i, pair in enumerate(pairs):
+            if not pair.source_span or not pair.target_span:
+                continue
+            src_start, src_end = pair.source_span
+            near = [p.target_span for p in pairs[max(0, i - 1):i + 2] if p.target_span]
+            covered = []
+            for m in self.glossary.finditer(doc.source.text, src_start, src_end):
+                covered.append(m.span())
+                k = int(m.lastgroup[1:])
+                if any(rx.search(doc.text, a, b) for _, rx in self.forms[k] for a, b in near):
+                    continue
+                wrong = [(w, rx.search(doc.text, *pair.target_span)) for w, rx in self.wrong[k]]
+                wrong = [(w, hit) for w, hit in wrong if hit]
+                target = self.entries[k]["target"]
+                if wrong:
+                    for w, hit in wrong:
+                        yield self.finding(doc, hit.start(), hit.end(),
+                                           f"'{w}' is another transliteration of '{m.group()}'; English uses '{target}'.", target)
+                elif not any(rx.search(doc.text, a, b) for _, rx in self.wrong[k] for a, b in near):
+                    yield self.finding(doc, *pair.target_span, f"The source names '{m.group()}' ({target}); this segment does not.",
+                                       category="Accuracy/Omission")
+            if romanize is None:
+                continue
+            words = [(w.group(), w.start(), w.end()) for w in _LATIN_WORD.finditer(doc.text, *pair.target_span)]
+            for m in _CYRILLIC_NAME.finditer(doc.source.text, src_start, src_end):
+                if any(a <= m.start() < b for a, b in covered):
+                    continue
+                yield from self._other_system(doc, m.group(), words, romanize)
+
+    def _other_system(self, doc, name, words, romanize):
+        """Target words that spell *name* by a non-English romanization (and by no English one)."""
+        from tqcheck.checks.bilingual.translit import stem
+
+        base = stem(name)
+        accepted = {v.lower() for v in romanize.variants(base)}
+        others = {}
+        systems, markers = self.others[romanize.lang]
+        english = romanize(base).lower()
+        for other in systems:
+            form = other(base).lower()
+            if len(form) < 4 or any(form.startswith(v) or v.startswith(form) for v in accepted):
+                continue
+            if any(mk in form and mk not in english for mk in markers):
+                others.setdefault(form, other.system)
+        if not others:
+            return
+        hits = []
+        for word, a, b in words:
+            lower = word.lower()
+            if any(lower.startswith(v) for v in accepted):
+                return  # the segment also has an English spelling: the other one is something else
+            form = next((f for f in others if lower.startswith(f)), None)
+            if form:
+                hits.append((word, a, b, form))
+        for word, a, b, form in hits:
+            expected = romanize(base).replace("ë", "e")
+            yield self.finding(doc, a, b, f"'{word}' spells '{name}' in {others[form]}; English uses "
+                               f"{romanize.system} ('{expected}…').", expected + word[len(form):])

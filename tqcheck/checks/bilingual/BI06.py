@@ -1,0 +1,66 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule
+
+_CYR = "а-яёіїєґА-ЯЁІЇЄҐ"
+
+
+class GlossaryTerm(Rule):
+    """A source term whose mandated English term (bilingual glossary) is not in the translation.
+
+    What it does: finds each term of the bilingual glossaries (CSV ``source,target[,note]`` or TBX files in
+    ``rules/bilingual/glossary/``) in each source segment and checks that the aligned target segment, or
+    a neighbouring one, contains one of the term's English forms (``|`` separates accepted forms; case
+    is ignored except in abbreviations). A source term ending in ``*`` matches any inflected form; an
+    all-capitals term matches case-sensitively.
+    Why it matters: institutions and defined terms must be translated the same way every time, the way
+    the publication's glossary says.
+    Example:
+        flag: source: Госдума приняла закон в первом чтении. target: The Duma of the State adopted the law in the first reading.
+        flag: source: 国务院发布了新规定。 target: The Council of the State issued new rules.
+        okay: source: Госдума приняла закон в первом чтении. target: The State Duma adopted the law in the first reading.
+        okay: source: Закон обсудили в Госдуме. target: The law was discussed in the State Duma.
+    """
+
+    code = "BI06"
+    name = "bilingual.glossary"
+    category = "Terminology/Wrong term"
+    severity = Severity.MINOR
+    needs_source = True
+
+    def __init__(self) -> None:
+        from tqcheck.checks.bilingual.data import shipped_glossary
+
+        self.entries = list(shipped_glossary())
+        parts = []
+        for i, entry in enumerate(self.entries):
+            term = entry["source"]
+            body = re.escape(term[:-1]) + f"[{_CYR}]*" if term.endswith("*") else re.escape(term)
+            body = body.replace(r"\ ", r"\s+")
+            flags = "" if term.rstrip("*").isupper() or not re.search(f"[{_CYR}]", term) else "(?i:"
+            bounded = rf"(?<![\w]){body}(?![\w])" if re.search(f"[{_CYR}A-Za-z]", term) else body
+            parts.append(f"(?P<g{i}>{flags}{bounded}{')' if flags else ''})")
+        self.pattern = re.compile("|".join(parts) or r"(?!x)x")
+        # English forms match regardless of case ("Foreign ministers"), abbreviations (WHO, UN) exactly.
+        self.targets = [re.compile("|".join((rf"(?<!\w){re.escape(t.strip())}(?!\w)" if t.strip().isupper()
+                                             else rf"(?<!\w)(?i:{re.escape(t.strip())})(?!\w)")
+                                            for t in e["target"].split("|"))) for e in self.entries]
+
+    def check(self, doc):
+        pairs = doc.alignment.pairs
+        for i, pair in enumerate(pairs):
+            if not pair.source_span or not pair.target_span:
+                continue
+            near = [p.target_span for p in pairs[max(0, i - 1):i + 2] if p.target_span]
+            seen = set()
+            for m in self.pattern.finditer(doc.source.text, *pair.source_span):
+                k = int(m.lastgroup[1:])
+                if k in seen:
+                    continue
+                seen.add(k)
+                if any(self.targets[k].search(doc.text, a, b) for a, b in near):
+                    continue
+                preferred = self.entries[k]["target"].split("|")[0]
+                yield self.finding(doc, *pair.target_span,
+                                   f"The source's '{m.group()}' should be translated as '{preferred}' (glossary).", preferred)
