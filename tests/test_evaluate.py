@@ -25,8 +25,10 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 from tqcheck.cli import main
 from tqcheck.engine import Linter
-from tqcheck.evaluate import (CODEMIX_LATIN, CODEMIX_NON_LATIN, DEMETR_FIELDS, MQM_FIELDS, EvalInputError,
-                              codemix_label, evaluate_demetr, evaluate_mqm, read_jsonl, targets)
+from tqcheck.evaluate.corpus import DEMETR_FIELDS, MQM_FIELDS, EvalInputError, read_jsonl
+from tqcheck.evaluate.demetr import CODEMIX_LATIN, CODEMIX_NON_LATIN, codemix_label, evaluate_demetr
+from tqcheck.evaluate.mqm import evaluate_mqm
+from tqcheck.evaluate.report import targets
 from tqcheck.registry import Registry
 from tqcheck.rule import Rule
 
@@ -77,6 +79,16 @@ class SourceRule(Rule):
         for pair in doc.alignment.pairs:
             if pair.source_span and pair.target_span and "北京" in doc.source.text[slice(*pair.source_span)]:
                 yield self.finding(doc, *pair.target_span, "test finding")
+
+
+class SegmentStartOmissionRule(Rule):
+    """Reports an omission at the start of every line (segment)."""
+
+    code, name, category = "ZZ06", "test.omission", "Accuracy/Omission"
+
+    def check(self, doc):
+        for m in re.finditer(r"^\w", doc.text, re.MULTILINE):
+            yield self.finding(doc, m.start(), m.end(), "test finding")
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +152,15 @@ def test_mqm_articles_carry_their_line_aligned_source():
     beijing = result.by_rule["ZZ05"]
     # only sysB 2's source has 北京; the finding covers that segment's whole target, from offset 0
     assert (beijing.findings, beijing.hits, beijing.chance, problems) == (1, 0, pytest.approx(CHANCE_B2), [])
+
+
+def test_mqm_omission_findings_are_also_scored_against_source_side_marks():
+    result = evaluate_mqm(read_jsonl(MQM_FILE, MQM_FIELDS), Linter(registry=Registry([SegmentStartOmissionRule()])), [])
+    # four findings, one per segment; only sysA 1 has a source-side omission mark (1 of 4 segments)
+    target_side, source_side = result.by_rule["ZZ06"], result.omission_by_rule["ZZ06"]
+    assert (target_side.findings, target_side.hits) == (4, 0)  # offset 0 is inside no target span
+    assert (source_side.findings, source_side.hits, source_side.chance) == (4, 1, 0.25)
+    assert source_side.spans_found == result.omission_spans == {(("doc-1", "sysA", 1), 0, 2)}
 
 
 def test_demetr_detection(demetr):
