@@ -5,6 +5,8 @@ from tqcheck.rule import Rule, iter_matches
 
 # Letter ranges of scripts that English text does not use. Ideographic and syllabic scripts
 # count from one character, alphabets from two letters (a lone Greek "α" is a symbol).
+# A lone Cyrillic letter standing as a word is the conjunction or preposition MT left behind
+# ("soldiers и the military"); Greek and the others keep the two-letter minimum.
 SCRIPTS = {
     "Cyrillic": ("\u0400-\u04ff\u0500-\u052f", 2),
     "Greek": ("\u0370-\u03ff\u1f00-\u1fff", 2),
@@ -20,6 +22,7 @@ SCRIPTS = {
 }
 _JOINERS = r"[\s\-'’.,:;!?()\d\u3000-\u303f\uff0c\uff01\uff1f\uff1a\uff1b]"
 _QUOTES = "\"“”«»‘’'("
+SINGLE_LETTER_WORD_SCRIPTS = frozenset({"Cyrillic"})
 
 
 class ForeignScript(Rule):
@@ -32,6 +35,7 @@ class ForeignScript(Rule):
     Example:
         flag: The minister said: Мы не будем вести переговоры.
         flag: The plan was approved by 国务院 yesterday.
+        flag: Rescuers, soldiers of the National Guard и the military helped.
         okay: The minister said he would not negotiate.
         okay: People say “спасибо” to thank someone.
         okay: The angle α is small.
@@ -55,9 +59,10 @@ class ForeignScript(Rule):
         for m in iter_matches(self._pattern, doc):
             script = m.lastgroup
             letters = sum(ch.isalpha() for ch in m.group())
-            if letters < self._minimum[script]:
-                continue
             start, end = m.span()
+            if letters < self._minimum[script] and not (
+                    script in SINGLE_LETTER_WORD_SCRIPTS and _standalone_word(text, start, end)):
+                continue
             if self._is_gloss(text, start, end):
                 continue
             yield self.finding(doc, start, end, f"Untranslated {script} text.")
@@ -69,3 +74,8 @@ class ForeignScript(Rule):
         after = text[end] if end < len(text) else ""
         words = len(text[start:end].split())
         return words <= 3 and before in _QUOTES and after in "\"“”«»’')" and after != ""
+
+
+def _standalone_word(text: str, start: int, end: int) -> bool:
+    """The run is a word of its own: spaces on both sides (not a homoglyph inside a Latin word)."""
+    return (start > 0 and text[start - 1] == " ") and (end < len(text) and text[end] == " ")

@@ -4,5 +4,6 @@
 def get_rules() -> list[type]:
     from tqcheck.checks.untranslated.UT01 import ForeignScript
     from tqcheck.checks.untranslated.UT02 import ForeignLatinSentence
+    from tqcheck.checks.untranslated.UT03 import ForeignLatinFragment
 
-    return [ForeignScript, ForeignLatinSentence]
+    return [ForeignScript, ForeignLatinSentence, ForeignLatinFragment]
