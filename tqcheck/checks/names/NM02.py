@@ -1,0 +1,104 @@
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz, process
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# Capitalised in titles and names of bodies, yet ordinary words (Ministry/Minister, Council/Counsel).
+TITLE_WORDS = frozenset(
+    "Minister Ministers Ministry Ministries President Presidents Presidential Secretary Secretariat Chairman "
+    "Chairwoman Council Counsel Councillor Committee Commission Commissioner Director Directorate Department "
+    "Governor Government General Generals Senator Senate Deputy Deputies Assembly Association Federal "
+    "Federation National Nations International Republic Republican Democrat Democratic Party Parties".split())
+# Endings that turn a name into another English word (Russia/Russian, Serb/Serbia, Turk/Turkey),
+# and the feminine endings of Slavic surnames (Petrov/Petrova: two people, not two spellings).
+# Surnames made from a first name (Ivan/Ivanov, Susanna/Susanin) are two names as well.
+DERIVATION_SUFFIXES = ("s", "es", "n", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ics", "ia",
+                       "ey", "er", "ers", "ern", "ist", "ists", "ism", "ite", "ites", "a", "aya", "ska", "e",
+                       "ov", "ova", "ev", "eva", "in", "ina", "enko", "ovich", "ovna")
+STEM_SUFFIXES = ("ian", "ians", "an", "ans", "ese", "ish", "ic", "i", "is", "n", "in", "ov", "ev", "aya")
+
+
+class InconsistentNameSpelling(Rule):
+    """The same name spelled two ways in one article (Zelensky / Zelenskyy).
+
+    What it does: compares the capitalised words of the article that appear at least once in
+    mid-sentence and never in lower case (so they are names, not sentence-initial or ordinary
+    words) with rapidfuzz; two forms that are at least 80% similar and are not an English
+    derivation of one another (Russia/Russian, Serb/Serbia, Petrov/Petrova, Ivan/Ivanov) are
+    taken as one name spelled two ways. Each occurrence of the
+    rarer form is flagged, with the commoner form as the suggestion.
+    Why it matters: MT translates sentence by sentence and transliterates a name afresh each time;
+    a reader cannot tell whether Zelensky and Zelenskiy are one person.
+    Example:
+        flag: President Zelensky spoke first. Later, Zelenskiy met Zelensky's aides and the press.
+        flag: Tourists came to Macao in May. The Macau government said Macao expects more.
+        okay: Russia and the Russian government. Ukraine and the Ukrainian army. Germany and German firms.
+        okay: Ivan Petrov and his wife Anna Petrova met Petrov's lawyer.
+    """
+
+    code = "NM02"
+    name = "names.inconsistent-spelling"
+    category = "Fluency/Inconsistency"
+    severity = Severity.MINOR
+
+    min_similarity = 80
+    min_length = 5
+
+    def check(self, doc):
+        text = doc.text
+        sentence_starts = {start for start, _ in doc.sentences}
+        occurrences: dict[str, list[tuple[int, int]]] = {}
+        mid_sentence: set[str] = set()
+        for m in _NAME.finditer(text, doc.body_start):
+            word = m.group()
+            occurrences.setdefault(word, []).append(m.span())
+            if m.start() not in sentence_starts and not _after_quote_or_break(text, m.start()):
+                mid_sentence.add(word)
+        # A word the article also writes in lower case is an ordinary word (Ministry, Minister).
+        lowercase = set(_LOWER_WORD.findall(text, doc.body_start))
+        names = sorted(w for w in mid_sentence
+                       if len(w) >= self.min_length and w.lower() not in lowercase and w not in TITLE_WORDS)
+        counts = Counter({w: len(occurrences[w]) for w in names})
+        reported: set[str] = set()
+        for word in names:
+            matches = process.extract(word, names, scorer=fuzz.ratio, score_cutoff=self.min_similarity, limit=None)
+            for other, score, _ in matches:
+                if other == word or _derived(word, other):
+                    continue
+                rare, common = sorted((word, other), key=lambda w: (counts[w], -occurrences[w][0][0]))
+                if rare in reported:
+                    continue
+                reported.add(rare)
+                for start, end in occurrences[rare]:
+                    yield self.finding(
+                        doc, start, end,
+                        f"'{rare}' is spelled '{common}' elsewhere in this article ({counts[common]}x); "
+                        "use one spelling.", common)
+
+
+def _derived(a: str, b: str) -> bool:
+    """One form is an English derivation or a feminine form of the other."""
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short):] in DERIVATION_SUFFIXES:
+        return True
+    # Ukraine/Ukrainian, Georgia/Georgian, Italy/Italian: the stem loses its last letter.
+    if long.startswith(short[:-1]) and long[len(short) - 1:] in STEM_SUFFIXES and short[-1] in "aeyo":
+        return True
+    # Feminine surnames: Zelensky/Zelenskaya, Kovalsky/Kovalska, Tolstoy/Tolstaya.
+    return _feminine(short, long) or _feminine(long, short)
+
+
+def _feminine(masculine: str, other: str) -> bool:
+    stem = re.sub(r"(?:y|iy|i|yi|oy|oi)$", "", masculine)
+    return stem != masculine and other in (stem + "aya", stem + "a", stem + "ya")
+
+
+def _after_quote_or_break(text: str, pos: int) -> bool:
+    """Capitalised because something opens before it: a quotation, a line, a bracket."""
+    before = text[max(0, pos - 3):pos].rstrip(" ")
+    return not before or before[-1] in "\n\"“«('‘:—–-"
