@@ -4,5 +4,6 @@
 def get_rules() -> list[type]:
     from tqcheck.checks.grammar.GR01 import CapitalAfterComma
     from tqcheck.checks.grammar.GR02 import MixedCorrelatives
+    from tqcheck.checks.grammar.GR05 import GenderedPronoun
 
-    return [CapitalAfterComma, MixedCorrelatives]
+    return [CapitalAfterComma, MixedCorrelatives, GenderedPronoun]
