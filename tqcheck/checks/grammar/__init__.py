@@ -4,6 +4,7 @@
 def get_rules() -> list[type]:
     from tqcheck.checks.grammar.GR01 import CapitalAfterComma
     from tqcheck.checks.grammar.GR02 import MixedCorrelatives
+    from tqcheck.checks.grammar.GR03 import LowercaseSentenceStart
     from tqcheck.checks.grammar.GR05 import GenderedPronoun
 
-    return [CapitalAfterComma, MixedCorrelatives, GenderedPronoun]
+    return [CapitalAfterComma, MixedCorrelatives, LowercaseSentenceStart, GenderedPronoun]

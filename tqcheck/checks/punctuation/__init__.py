@@ -4,5 +4,20 @@
 def get_rules() -> list[type]:
     from tqcheck.checks.punctuation.PU01 import SpacedEnDash
     from tqcheck.checks.punctuation.PU02 import ForeignQuotes
+    from tqcheck.checks.punctuation.PU03 import SpaceBeforePunctuation
+    from tqcheck.checks.punctuation.PU04 import MissingSpaceAfterPunctuation
+    from tqcheck.checks.punctuation.PU05 import UnbalancedBrackets
+    from tqcheck.checks.punctuation.PU06 import UnbalancedQuotes
+    from tqcheck.checks.punctuation.PU07 import MixedQuoteStyles
+    from tqcheck.checks.punctuation.PU08 import RepeatedPunctuation
+    from tqcheck.checks.punctuation.PU09 import FrenchSpacing
+    from tqcheck.checks.punctuation.PU10 import StraySymbol
+    from tqcheck.checks.punctuation.PU11 import SpacedHyphenDash
+    from tqcheck.checks.punctuation.PU12 import InvisibleCharacter
+    from tqcheck.checks.punctuation.PU13 import DanglingHyphen
+    from tqcheck.checks.punctuation.PU15 import PunctuationAfterArticle
+    from tqcheck.checks.punctuation.PU16 import StrayApostrophe
 
-    return [SpacedEnDash, ForeignQuotes]
+    return [SpacedEnDash, ForeignQuotes, SpaceBeforePunctuation, MissingSpaceAfterPunctuation, UnbalancedBrackets,
+            UnbalancedQuotes, MixedQuoteStyles, RepeatedPunctuation, FrenchSpacing, StraySymbol, SpacedHyphenDash,
+            InvisibleCharacter, DanglingHyphen, PunctuationAfterArticle, StrayApostrophe]

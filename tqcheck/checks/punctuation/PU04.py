@@ -1,0 +1,37 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule, iter_matches
+
+
+class MissingSpaceAfterPunctuation(Rule):
+    """No space after a full stop, question mark, comma or semicolon between two words.
+
+    What it does: flags "martial arts.Professor", "arts,and" and "first;second": sentence or clause
+    punctuation glued to the next word.
+    Why it matters: MT systems that translate sentence by sentence and concatenate the output
+    drop the space between sentences. Abbreviations and initials ("U.S.", "Ph.D."), domain names
+    ("example.com") and numbers ("1,500", "3.5") are left alone.
+    Example:
+        flag: It is a platform for martial arts.Professor Wilk disagrees.
+        flag: The talks ended,and nobody spoke.
+        okay: It is a platform for martial arts. Professor Wilk disagrees.
+        okay: The U.S. Army and Ph.D. students read Chinanews.com daily.
+        okay: It cost 1,500 dollars, or 3.5 times more.
+    """
+
+    code = "PU04"
+    name = "punctuation.missing-space-after"
+    category = "Fluency/Punctuation"
+    severity = Severity.MINOR
+
+    # A lower-case word of 2+ letters (so not an initial or "U.S"), the mark, then a capitalised
+    # word; or a comma/semicolon between two lower-case words.
+    _pattern = re.compile(r"(?<![\w.@/])(?:[a-z]{2,}|\d+)(?P<mark>[.!?])(?=[A-Z][a-z]*\b(?![.\-/]\w))"
+                          r"|(?<![\w.@/])[a-z]{2,}(?P<mark2>[,;])(?=[a-z]{2,}\b)")
+
+    def check(self, doc):
+        for m in iter_matches(self._pattern, doc):
+            mark = m.group("mark") or m.group("mark2")
+            at = m.end() - 1
+            yield self.finding(doc, at, at + 1, f"No space after '{mark}'.", f"{mark} ", fixable=True)

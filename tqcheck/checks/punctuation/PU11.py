@@ -1,0 +1,44 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule, iter_matches
+
+
+class SpacedHyphenDash(Rule):
+    """A hyphen with a space on each side, used as a dash.
+
+    What it does: flags " - " between two words ("canine geniuses - for example").
+    Why it matters: Russian and Chinese sources set a dash between clauses (and in headlines,
+    before the source name); MT writes it as a spaced hyphen, which English typography does not
+    use: it takes an em dash (—) or a spaced en dash (–) there. Number ranges ("10 - 12") and
+    minus signs are left alone, and so are headlines (lines without a full stop), where a
+    spaced hyphen before the source's name ("... - China News Network") is common usage.
+    Off by default: it separates MT from human translations well (dev corpus: 1.16 findings
+    per MT article, 0.06 per reference) but MQM raters do not mark it (0 of 24 findings inside
+    an error span), so it is a house-style check; enable it for a typographic pass.
+    Example:
+        flag: They are considered canine geniuses - for example, Labradors.
+        okay: They are considered canine geniuses — for example, Labradors.
+        okay: The score was 10 - 12 and the temperature -5 degrees.
+        okay: Gym chain goes bust - China News Network
+    """
+
+    code = "PU11"
+    name = "punctuation.spaced-hyphen-dash"
+    category = "Fluency/Punctuation"
+    severity = Severity.MINOR
+    default_enabled = False
+
+    _pattern = re.compile(r"(?<=\S) - (?=\S)")
+    _sentence_line = re.compile(r"[^\n]*[.!?…][\"”’)]*[ \t]*(?:\n|\Z)")
+
+    def check(self, doc):
+        text = doc.text
+        for m in iter_matches(self._pattern, doc):
+            if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
+                continue  # a range or a score
+            if not self._sentence_line.match(text, m.end()):
+                continue  # a headline ("Gym chain goes bust - China News Network")
+            hyphen = m.start() + 1
+            yield self.finding(doc, hyphen, hyphen + 1, "Spaced hyphen used as a dash; English uses an em dash (—).",
+                               "—", fixable=True)

@@ -1,0 +1,42 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule
+
+#: An apostrophe after a word, before a space: a possessive ("pets'"), a closing quote, or stray.
+_TRAILING = re.compile(r"(?<=[^\W_]|%)['’](?=[ \t\n,.;:!?])")
+#: An opening single quote: after a space or bracket, before a letter.
+_OPENING = re.compile(r"(?:^|(?<=[\s(\[\"“]))['‘](?=\w)")
+
+
+class StrayApostrophe(Rule):
+    """An apostrophe after a word that is neither a plural possessive nor a closing quote.
+
+    What it does: flags ' or ’ glued to the end of a word (not ending in "s" or "z") when no
+    single quotation has been opened in the paragraph before it ("have' been", "85%' of").
+    Why it matters: noisy MT output and careless editing leave stray apostrophes that look
+    like typos. Plural possessives ("the pets' owners", "Mercedes' shares"), dropped-g
+    speech ("goin'") and closing single quotes ('the 'so-called' plan') are left alone.
+    Example:
+        flag: Since then, 91,000 lives have' been claimed.
+        flag: Catri said that 85%' of new cases were young.
+        okay: The pets' owners and Mercedes' shares; he said 'nothin' doin' today.
+        okay: He called it a 'temporary' measure.
+    """
+
+    code = "PU16"
+    name = "punctuation.stray-apostrophe"
+    category = "Fluency/Punctuation"
+    severity = Severity.MINOR
+
+    def check(self, doc):
+        text = doc.text
+        for start, end in doc.paragraphs:
+            opened = [m.start() for m in _OPENING.finditer(text, start, end)]
+            for m in _TRAILING.finditer(text, start, end):
+                before = text[m.start() - 1]
+                if before in "sSzZ" or text[m.start() - 2:m.start()] == "in":
+                    continue  # a plural possessive or a dropped g
+                if any(pos < m.start() for pos in opened):
+                    continue  # a single quotation is open: this closes it
+                yield self.finding(doc, m.start(), m.end(), "Stray apostrophe after a word.", "", fixable=False)
