@@ -6,17 +6,28 @@ from tqcheck.rule import Rule, iter_matches
 # Doubles that English grammar produces on purpose ("had had", "that that").
 GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "so", "ha", "no", "tut", "hush", "knock", "very"})
 
+#: A word, number or hyphenated name: "the", "2016", "28th", "Covid-19", "KwaZulu-Natal".
+TOKEN = r"[^\W_]+(?:[-'’][^\W_]+)*"
+#: Spaces between repeats; a line break only before a lower-case word (not a headline's last
+#: word followed by a paragraph that starts with it).
+SEPARATOR = r"(?:[ \t\u00a0]+|[ \t]*\r?\n[ \t]*(?=[a-z]))"
+
 
 class DoubledWord(Rule):
     """The same word twice in a row.
 
-    What it does: flags "the the", "to to": a word immediately repeated (case-insensitive).
+    What it does: flags "the the", "to to", "2016 2016", "Covid-19 Covid-19": a word, number or
+    hyphenated name immediately repeated (case-insensitive).
     Why it matters: a typical decoder glitch of MT, and an error an editor always fixes.
-    Grammatical doubles ("had had", "that that") are left alone.
+    Grammatical doubles ("had had", "that that") are left alone; runs of three or more are
+    RP04's (one finding per loop).
     Example:
         flag: The drones were aimed at the the Kremlin.
+        flag: He will run for president in 2016 2016.
+        flag: It was claimed by Covid-19 Covid-19.
         okay: He had had enough.
         okay: The Kremlin said that that was false.
+        okay: The effectiveness was assessed assessed assessed.
     """
 
     code = "RP01"
@@ -24,10 +35,20 @@ class DoubledWord(Rule):
     category = "Fluency/Grammar"
     severity = Severity.MINOR
 
-    _pattern = re.compile(r"\b([^\W\d_]+)\s+(\1)\b", re.IGNORECASE)
+    _pattern = re.compile(rf"(?<![\w'’-])({TOKEN}){SEPARATOR}(\1)(?![\w'’-])", re.IGNORECASE)
+    _previous = re.compile(rf"({TOKEN}){SEPARATOR}$", re.IGNORECASE)
+    _next = re.compile(rf"{SEPARATOR}({TOKEN})(?![\w'’-])", re.IGNORECASE)
 
     def check(self, doc):
+        text = doc.text
         for m in iter_matches(self._pattern, doc):
-            if m.group(1).lower() in GRAMMATICAL_DOUBLES:
+            word = m.group(1)
+            if word.lower() in GRAMMATICAL_DOUBLES or self._in_longer_run(text, m):
                 continue
-            yield self.finding(doc, m.start(), m.end(), f"Doubled word '{m.group(1)}'.", m.group(1), fixable=True)
+            yield self.finding(doc, m.start(), m.end(), f"Doubled word '{word}'.", word, fixable=True)
+
+    def _in_longer_run(self, text: str, m: re.Match) -> bool:
+        word = m.group(1).lower()
+        before = self._previous.search(text, max(0, m.start() - 80), m.start())
+        after = self._next.match(text, m.end())
+        return bool(before and before.group(1).lower() == word or after and after.group(1).lower() == word)

@@ -3,5 +3,8 @@
 
 def get_rules() -> list[type]:
     from tqcheck.checks.repetition.RP01 import DoubledWord
+    from tqcheck.checks.repetition.RP02 import RepeatedSentence
+    from tqcheck.checks.repetition.RP03 import PhraseLoop
+    from tqcheck.checks.repetition.RP04 import WordLoop
 
-    return [DoubledWord]
+    return [DoubledWord, RepeatedSentence, PhraseLoop, WordLoop]

@@ -1,0 +1,77 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule
+
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_GAP = re.compile(r"[ \t\u00a0]+")
+_GAP_WITH_COMMA = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
+# "X and X" idioms ("more and more", "step by step", "day after day"): "and more and more"
+# repeats "and more" but is not a loop.
+_IDIOM_LINKS = frozenset({"and", "or", "by", "to", "after", "for", "upon", "over"})
+
+
+class PhraseLoop(Rule):
+    """A phrase of two to six words repeated back to back.
+
+    What it does: flags "of the of the", "in the city in the city": a sequence of 2-6 words
+    immediately followed by the same sequence (ignoring case), or repeated three or more times
+    with commas between ("at the end, at the end, at the end").
+    Why it matters: a looping decoder repeats phrases as well as words; an editor must delete
+    the copy and check what the loop replaced. Single repeated words are RP01's and RP04's.
+    Example:
+        flag: This is one of the of the largest cities.
+        flag: The station was closed in the city in the city centre.
+        okay: This is one of the largest cities, and more and more people live there step by step.
+        okay: "New York, New York" is a song.
+    """
+
+    code = "RP03"
+    name = "repetition.phrase-loop"
+    category = "Fluency/Grammar"
+    severity = Severity.MAJOR
+
+    max_words = 6
+
+    def check(self, doc):
+        text = doc.text
+        for start, end in doc.paragraphs:
+            words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+            taken_until = -1
+            for i in range(len(words)):
+                if words[i][0] < taken_until:
+                    continue
+                for n in range(2, self.max_words + 1):
+                    times = self._repeats(text, words, i, n)
+                    if times:
+                        last = words[i + n * times - 1]
+                        phrase = text[words[i][0]:words[i + n - 1][1]]
+                        yield self.finding(doc, words[i][0], last[1], f"'{phrase}' repeated {times} times in a row.",
+                                           phrase, fixable=True)
+                        taken_until = last[1]
+                        break
+
+    @staticmethod
+    def _repeats(text: str, words: list, i: int, n: int) -> int:
+        """How often words[i:i+n] occurs back to back from i (0 if it is not a loop)."""
+        gram = [w for _, _, w in words[i:i + n]]
+        if len(gram) < n or len(set(gram)) == 1:
+            return 0  # a single repeated word is RP01/RP04's
+        if n == 2 and gram[0] in _IDIOM_LINKS:
+            return 0
+
+        def joined(a: int, b: int, gap: re.Pattern) -> bool:
+            return all(gap.fullmatch(text, words[k][1], words[k + 1][0]) for k in range(a, b))
+
+        if not joined(i, i + n - 1, _GAP_WITH_COMMA):
+            return 0
+        times = 1
+        while words[i + n * times:i + n * (times + 1)] and \
+                [w for _, _, w in words[i + n * times:i + n * (times + 1)]] == gram and \
+                joined(i + n * times - 1, i + n * (times + 1) - 1, _GAP_WITH_COMMA):
+            times += 1
+        if times >= 3:
+            return times
+        if times == 2 and joined(i, i + 2 * n - 1, _GAP):
+            return 2
+        return 0

@@ -1,0 +1,39 @@
+import re
+
+from tqcheck.checks.repetition.RP01 import SEPARATOR, TOKEN
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule, iter_matches
+
+# Sounds written as a loop on purpose ("ha ha ha", "knock knock knock").
+ONOMATOPOEIA = frozenset({"ha", "haha", "he", "hi", "ho", "la", "na", "bla", "blah", "tick", "tock", "knock",
+                          "boom", "bang", "chop", "yeah", "go", "very"})
+
+
+class WordLoop(Rule):
+    """The same word three or more times in a row.
+
+    What it does: flags "assessed assessed assessed", "food food food food", "60 60 60": one
+    word, number or name repeated at least three times with only spaces between.
+    Why it matters: a decoder stuck in a loop, one of the commonest hallucinations of neural MT;
+    the text around it is often damaged too. Laughter and sounds ("ha ha ha") are left alone.
+    Example:
+        flag: Their effectiveness was assessed assessed assessed assessed.
+        flag: He died at the age of 60 60 60 60.
+        okay: Their effectiveness was assessed.
+        okay: "Ha ha ha," he said.
+    """
+
+    code = "RP04"
+    name = "repetition.word-loop"
+    category = "Fluency/Grammar"
+    severity = Severity.MAJOR
+
+    _pattern = re.compile(rf"(?<![\w'’-])({TOKEN})(?:{SEPARATOR}\1(?![\w'’-])){{2,}}", re.IGNORECASE)
+
+    def check(self, doc):
+        for m in iter_matches(self._pattern, doc):
+            word = m.group(1)
+            if word.lower() in ONOMATOPOEIA:
+                continue
+            times = len(m.group().split())
+            yield self.finding(doc, m.start(), m.end(), f"'{word}' repeated {times} times in a row.", word, fixable=True)
