@@ -1,0 +1,44 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule, iter_matches
+
+#: What may follow a quantity: a scale word, a percent sign or a unit.
+QUANTITY_AFTER = (
+    r"%|percent|per cent|percentage points?|thousand|million|billion|trillion|mln|bn|bln|"
+    r"times|degrees|°|km|m|cm|mm|kg|g|t|tons?|tonnes?|l|litres?|liters?|ha|hectares?|"
+    r"kilomet(?:re|er)s?|met(?:re|er)s?|points?|hours?|years?|months?|days?|"
+    r"rubles?|roubles?|dollars?|euros?|yuan|hryvnias?|pounds?|yen"
+)
+
+
+class DecimalComma(Rule):
+    """A decimal comma in an English number ("3,5 million", "0,5%").
+
+    What it does: flags a number whose comma is followed by one or two digits (or four and
+    more) and then a scale word, a percent sign or a unit, and any "0,x".
+    Why it matters: most European languages write decimals with a comma; in English "3,5"
+    reads as a garbled thousands separator and "15,2 thousand" is wrong. "1,500" (a thousands
+    separator) and lists ("aged 10,11 and 12") are left alone.
+    Example:
+        flag: Also, 15,2 thousand families received a payment.
+        flag: Prices rose by 0,5 percent, and output by 3,25%.
+        okay: Also, 15.2 thousand families received 1,500 rubles each.
+        okay: Children aged 10,11 and 12 took part.
+    """
+
+    code = "LC02"
+    name = "locale.decimal-comma"
+    category = "Locale convention/Number format"
+    severity = Severity.MAJOR
+
+    _pattern = re.compile(
+        rf"(?<![\d.,])(?:(?P<zero>0),(?P<zfrac>\d+)"
+        rf"|(?P<int>\d+),(?P<frac>\d{{1,2}}|\d{{4,}})(?=\s?(?:{QUANTITY_AFTER})(?!\w)))(?![\d,])"
+    )
+
+    def check(self, doc):
+        for m in iter_matches(self._pattern, doc):
+            number = f"{m.group('zero')}.{m.group('zfrac')}" if m.group("zero") else f"{m.group('int')}.{m.group('frac')}"
+            yield self.finding(doc, m.start(), m.end(), f"Decimal comma in '{m.group()}'; English uses a decimal point.",
+                               number, fixable=True)

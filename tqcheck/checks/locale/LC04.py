@@ -1,0 +1,44 @@
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule, iter_matches
+
+# Words after a number that make it a price or a measurement, not a time.
+_NOT_TIME = r"percent|per cent|points?|dollars?|euros?|rubles?|roubles?|yuan|pounds?|million|billion|usd|eur|rub|uah|cny|gbp|km|kg|cm|mm|m|g|t|l|ha"
+
+
+class DottedTime(Rule):
+    """A 24-hour time written with a dot ("at 15.30", "until 08.00").
+
+    What it does: flags HH.MM after a time word (at, from, until, ...) or before a time zone
+    when the hour is 13-23 or has a leading zero, which only a 24-hour clock writes.
+    Why it matters: Russian and German write times as 15.30; English writes "3:30 p.m."
+    (US), "3.30pm" (UK) or "15:30". "At 9.30" (British style) and prices are left alone.
+    Example:
+        flag: The meeting starts at 15.30 and lasts until 18.00.
+        flag: The launch is planned for 08.15 Moscow time.
+        okay: The meeting starts at 9.30am; the shares traded at 15.30 dollars, up from 13.20 USD.
+        okay: The meeting starts at 15:30.
+    """
+
+    code = "LC04"
+    name = "locale.dotted-time"
+    category = "Locale convention/Time format"
+    severity = Severity.MINOR
+
+    _pattern = re.compile(
+        rf"\b(?:at|from|until|till|before|after|since|around)"
+        rf"\s+(?P<time>(?P<hour>0\d|1[3-9]|2[0-3])\.(?P<minute>[0-5]\d))(?![\d.,%]|\s*(?:am|pm|a\.m|p\.m|{_NOT_TIME})\b)"
+        r"|(?<![\d.,])(?P<time2>(?P<hour2>[01]?\d|2[0-3])\.(?P<minute2>[0-5]\d))"
+        r"(?=\s+(?:local|Moscow|Kyiv|Kiev|Beijing|London|GMT|UTC|MSK|CET|CEST|EET|EEST)\b)",
+        re.IGNORECASE,
+    )
+
+    def check(self, doc):
+        for m in iter_matches(self._pattern, doc):
+            group = "time" if m.group("time") else "time2"
+            hour = m.group("hour") or m.group("hour2")
+            minute = m.group("minute") or m.group("minute2")
+            start, end = m.span(group)
+            yield self.finding(doc, start, end, f"24-hour time '{m.group(group)}' written with a dot; "
+                               "English writes '3:30 p.m.', '3.30pm' or '15:30'.", f"{hour}:{minute}", fixable=True)

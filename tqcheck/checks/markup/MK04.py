@@ -1,0 +1,46 @@
+import html.entities
+import re
+
+from tqcheck.finding import Severity
+from tqcheck.rule import Rule
+
+_NAMED = "|".join(sorted(html.entities.name2codepoint, key=len, reverse=True))
+#: Entities scraped text often keeps without their semicolon.
+_BARE = "nbsp|amp|quot|mdash|ndash|laquo|raquo|hellip"
+_ENTITY = rf"&(?:(?:{_NAMED});|#\d{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|(?:{_BARE})(?![\w;]))"
+
+
+class LeakedHtmlEntity(Rule):
+    """An HTML entity that shows in the article text ("&nbsp;", "&quot;", "&#8212;").
+
+    What it does: flags named and numeric character references in plain-text articles, and
+    double-escaped ones ("&amp;nbsp;") in HTML articles, where the reader sees them.
+    Markdown articles may use entities, so only their double-escaped ones count.
+    Why it matters: scraping and MT of HTML leave entities unresolved; the reader sees
+    "&nbsp;" instead of a space.
+    Example:
+        flag: The Kremlin&nbsp;said so.
+        flag: He called it &quot;overkill&quot;.
+        flag: Pages 10&#8211;12.
+        okay: AT&T and Procter & Gamble said so.
+    """
+
+    code = "MK04"
+    name = "markup.html-entity"
+    category = "Locale convention/Markup"
+    severity = Severity.MINOR
+
+    _plain = re.compile(_ENTITY)
+    _escaped = re.compile(_ENTITY.replace("&", "&amp;", 1))
+
+    def check(self, doc):
+        if doc.format == "text":
+            matches = self._plain.finditer(doc.text, doc.body_start)
+        else:
+            matches = self._escaped.finditer(doc.raw, doc.body_start)
+        for m in matches:
+            entity = m.group()
+            char = html.unescape(entity.replace("&amp;", "&"))
+            suggestion = char if len(char) == 1 else None
+            yield self.finding(doc, m.start(), m.end(), f"HTML entity '{entity}' in the text.", suggestion,
+                               fixable=suggestion is not None)
