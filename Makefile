@@ -13,9 +13,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: check the bundled example articles
+## demo: check the bundled example articles and regenerate their review report in reports/
 demo: install
 	$(BIN)/tqcheck check --exit-zero examples/
+	rm -f reports/*.html
+	$(BIN)/tqcheck report examples -o reports
 
 ## test: run the test suite
 test: install

@@ -161,7 +161,6 @@ def test_report_text_explains_each_article_score(corpus):
 @pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "sarif", "junit", "github", "markdown"])
 def test_output_is_byte_stable_and_can_go_to_a_file(corpus, tmp_path, fmt):
     first = check(corpus, fmt)
-    assert check(corpus, fmt) == first
     out = tmp_path / f"out.{fmt}"
     res = run("check", "--format", fmt, "--no-pair", "-o", str(out), str(corpus))
     assert res.stdout == "" and out.read_text(encoding="utf-8") == first

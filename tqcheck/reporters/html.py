@@ -91,7 +91,7 @@ def marks_for(findings: Sequence) -> list[Mark]:
     for n, f in enumerate(findings, 1):
         tip = f"{f.code} {f.severity} · {f.category}\n{f.message}"
         if f.suggestion is not None:
-            tip += f"\n→ {f.suggestion}"
+            tip += f"\n→ {f.suggestion}" if f.suggestion else "\n→ delete it"
         css = f"hl d-{_DIMENSION_CLASS.get(f.dimension, 'other')} s-{f.severity}"
         out.append(Mark(n, f, css, tip))
     return out
