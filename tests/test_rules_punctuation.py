@@ -77,6 +77,12 @@ def test_quotes_pair_across_paragraphs_only_when_the_next_one_reopens():
     assert [(f.start, f.text) for f in found] == [(0, "“")]
 
 
+def test_quotation_closed_paragraphs_later_without_reopening_is_accepted():
+    assert spans("“Your Eminence,\n\nI congratulate you.\n\nBest wishes,” the letter reads.", "PU06") == []
+    text = "“Your Eminence,\n\nI congratulate you. He said “yes” then."
+    assert [f.start for f in findings(text, ["PU06"])] == [0]
+
+
 def test_quote_without_partner_is_located():
     text = 'Cyanuric acid and melamine" were found, the "report" said.'
     found = findings(text, ["PU06"])

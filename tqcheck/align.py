@@ -4,12 +4,15 @@ Two ways, chosen per pair of documents:
 
 * **lines** -- both files have the same number of lines (the WMT convention, and unit-based files
   such as XLIFF, one unit a line): line *i* of the target translates line *i* of the source.
-* **sentences** -- otherwise. Paragraphs are aligned first, then the sentences inside each pair of
-  aligned paragraphs, both with the length-based method of Gale & Church (1993, "A program for
+* **sentences** -- otherwise. When both have as many paragraphs, the sentences of each pair of
+  paragraphs are aligned; otherwise those of the whole text at once (paragraphing often differs
+  between a source and its translation). Sentences are aligned with the length-based method of Gale & Church (1993, "A program for
   aligning sentences in bilingual corpora", Computational Linguistics 19(1)): a dynamic program over
   1-1, 1-0, 0-1, 2-1, 1-2 and 2-2 "beads" whose cost is how unlikely the character-length ratio is.
   The expected ratio is the document's own (target characters per source character), so the same
-  code serves Russian, Chinese or German sources.
+  code serves Russian, Chinese or German sources. Two changes to the original: numbers act as
+  anchors (a sentence pair disagreeing on them costs more, as in hunalign), and an omitted or added
+  sentence costs its prior only, so that a dropped sentence is not forced into a 2-1 merge.
 
 The result is a list of beads; each names a range of source segments and a range of target
 segments (either may be empty: an omission or an addition). Everything here is pure.
@@ -31,6 +34,9 @@ _MOVES = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 
 _MOVE_COST = {move: -math.log(p) for move, p in _MOVES.items()}
 #: Variance of the target length per source character (Gale & Church's s^2).
 VARIANCE = 6.8
+#: Extra cost of a bead per anchor (number) present on one side only.
+ANCHOR_COST = 2.0
+_NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
 #: Half-width of the search band around the diagonal, in segments (plus the length difference).
 BAND = 30
 
@@ -131,7 +137,10 @@ def _align_sentences(source: Document, target: Document) -> Alignment:
     src_paras, tgt_paras = source.paragraphs, target.paragraphs
     src_sents, tgt_sents = source.sentences, target.sentences
     ratio = _ratio(src_paras, tgt_paras)
-    para_beads = gale_church([b - a for a, b in src_paras], [b - a for a, b in tgt_paras], ratio)
+    if len(src_paras) == len(tgt_paras):
+        para_beads = [Bead((i, i + 1), (i, i + 1)) for i in range(len(src_paras))]
+    else:  # the paragraphing differs (or one was dropped): align the sentences of the whole text at once
+        para_beads = [Bead((0, len(src_paras)), (0, len(tgt_paras)))]
     beads = []
     for pb in para_beads:
         s_idx = _sentences_in(src_sents, src_paras, pb.source)
@@ -140,9 +149,22 @@ def _align_sentences(source: Document, target: Document) -> Alignment:
         lengths_t = [tgt_sents[i][1] - tgt_sents[i][0] for i in t_idx]
         s0 = s_idx[0] if s_idx else _first_after(src_sents, src_paras, pb.source)
         t0 = t_idx[0] if t_idx else _first_after(tgt_sents, tgt_paras, pb.target)
-        for b in gale_church(lengths_s, lengths_t, ratio):
+        anchors_s = [anchors(source.text[slice(*src_sents[i])]) for i in s_idx]
+        anchors_t = [anchors(target.text[slice(*tgt_sents[i])]) for i in t_idx]
+        for b in gale_church(lengths_s, lengths_t, ratio, anchors_s, anchors_t):
             beads.append(Bead((s0 + b.source[0], s0 + b.source[1]), (t0 + b.target[0], t0 + b.target[1])))
     return Alignment("sentences", list(src_sents), list(tgt_sents), beads)
+
+
+def anchors(text: str) -> frozenset[str]:
+    """The numbers of *text* reduced to their significant digits ("3,5" and "3.5" -> "35"; "40 000",
+    "40,000" and "40" -> "4"), so that the same quantity agrees across scripts and number formats."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", m.group()).strip("0")
+        if digits:
+            out.add(digits)
+    return frozenset(out)
 
 
 def _ratio(src: Sequence[Span], tgt: Sequence[Span]) -> float:
@@ -165,8 +187,14 @@ def _first_after(sents: list[Span], paras: list[Span], rng: tuple[int, int]) -> 
     return next((i for i, (a, _) in enumerate(sents) if a >= lo), len(sents))
 
 
-def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int], ratio: float = 1.0) -> list[Bead]:
-    """Gale-Church alignment of two sequences of segment lengths; *ratio* = expected target/source."""
+def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int], ratio: float = 1.0,
+                source_anchors: Sequence[frozenset[str]] | None = None,
+                target_anchors: Sequence[frozenset[str]] | None = None) -> list[Bead]:
+    """Gale-Church alignment of two sequences of segment lengths; *ratio* = expected target/source.
+
+    With *anchors* (one set per segment, see ``anchors()``), a bead whose two sides disagree on them
+    costs ``ANCHOR_COST`` more per anchor found on one side only, as numbers rarely change in translation.
+    """
     n, m = len(source_lengths), len(target_lengths)
     if not n or not m:
         return [Bead((0, n), (0, m))] if n or m else []
@@ -185,6 +213,10 @@ def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int], ra
                 if prev is None:
                     continue
                 c = prev + move_cost + _length_cost(sum(source_lengths[i - di:i]), sum(target_lengths[j - dj:j]), ratio)
+                if source_anchors is not None and target_anchors is not None and di and dj:
+                    a = frozenset().union(*source_anchors[i - di:i])
+                    b = frozenset().union(*target_anchors[j - dj:j])
+                    c += ANCHOR_COST * len(a ^ b)
                 if c < best:
                     best, best_move = c, (di, dj)
             if best_move is not None:
@@ -201,7 +233,9 @@ def gale_church(source_lengths: Sequence[int], target_lengths: Sequence[int], ra
 
 
 def _length_cost(source_len: int, target_len: int, ratio: float) -> float:
-    if source_len == 0 and target_len == 0:
+    if source_len == 0 or target_len == 0:
+        # An omission or addition is priced by its prior alone: the length model would make any
+        # dropped sentence look less likely than a bad 2-1 merge, hiding the very gaps BI04 reports.
         return 0.0
     mean = (source_len + target_len / ratio) / 2
     delta = (target_len - source_len * ratio) / math.sqrt(mean * VARIANCE)

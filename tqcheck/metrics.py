@@ -77,7 +77,7 @@ def corpus_scores(segments: Sequence[ScoredSegment], target_lang: str | None = "
     out = {}
     for name, metric in _metrics(target_lang).items():
         score = metric.corpus_score(hyps, refs)
-        out[name] = {"score": round(float(score.score), 4), "signature": str(metric.get_signature()),
+        out[name] = {"score": float(score.score), "signature": str(metric.get_signature()),
                      "segments": len(segments), "aligned": aligned}
     return out
 

@@ -74,7 +74,7 @@ def find_pairing(path: str, *, target_lang: str = "en", source_lang: str | None 
         return Pairing(path)
     p = Path(path)
     if p.suffix.lower() in UNIT_SUFFIXES:
-        return Pairing(path, source=path, source_lang=source_lang, kind="units")
+        return Pairing(path, source_lang=source_lang, kind="units")
     name, folder, tgt = p.name, p.parent, re.escape(target_lang)
     ext = rf"(?:{'|'.join(re.escape(s) for s in TEXT_SUFFIXES)})"
     layout = re.fullmatch(rf"(?:mt\.(?P<system>.+)|ref(?:\.[^.]+)?)\.{tgt}{ext}", name, re.IGNORECASE)

@@ -52,8 +52,11 @@ class NumberMismatch(Rule):
                 yield self.finding(doc, tgt.start, tgt.end,
                                    f"Number '{tgt.text}' does not match the source, which has '{src.text}'.",
                                    _plain(src.text))
-            for src in missing[len(extra):]:
-                yield self.finding(doc, *pair.target_span, f"The source's '{src.text}' is missing from this segment.",
+            dropped = missing[len(extra):]
+            if dropped:
+                listed = ", ".join(f"'{m.text}'" for m in dropped)
+                verb = "is" if len(dropped) == 1 else "are"
+                yield self.finding(doc, *pair.target_span, f"The source's {listed} {verb} missing from this segment.",
                                    category="Accuracy/Omission")
 
 

@@ -1,7 +1,7 @@
 """Numbers in running text, normalised to the values they can stand for ("3,5 млн" -> 3.5e6).
 
 A mention keeps every value its spelling allows: Russian "3,500" is 3.5 (decimal comma) or 3500
-(grouping), "3,5 млн" is 3 500 000 (and 3.5, since a translation may keep the scale word).
+(grouping); "3,5 млн" is 3 500 000, as are "3.5 million" and "3,500,000".
 Two mentions agree when their value sets meet. Values are compared rounded to 6 significant digits.
 """
 from __future__ import annotations
@@ -90,9 +90,9 @@ class NumberReader:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             values = _values(m.group("int"), m.group("sep"), m.group("frac"), ",.", "")
-            if m.group("scale"):
+            if m.group("scale"):  # "3,5 млн" is 3 500 000, never 3.5
                 scale = scales.get(m.group("scale").lower(), 1.0)
-                values |= {v * scale for v in values}
+                values = {v * scale for v in values}
             if _DECADE.match(text, m.end()) and len(m.group()) == 2 and m.group().endswith("0"):
                 values |= {1900 + float(m.group()), 2000 + float(m.group())}  # "20-х" = the 1920s
             out.append(Mention(m.start(), m.end(), m.group(), frozenset(_key(v) for v in values)))
@@ -111,7 +111,7 @@ class NumberReader:
             values = _values(m.group("int"), m.group("sep"), m.group("frac"), ".", "")
             if m.group("scale"):
                 scale = self.target_scales[m.group("scale").lower()]
-                values |= {v * scale for v in values}
+                values = {v * scale for v in values}
             out.append(Mention(m.start(), m.end(), m.group(), frozenset(_key(v) for v in values)))
         for m in self.target_word.finditer(text, start, end):
             if m.group("tens"):

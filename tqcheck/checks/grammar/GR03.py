@@ -43,9 +43,10 @@ class LowercaseSentenceStart(Rule):
     category = "Fluency/Spelling"
     severity = Severity.MINOR
 
-    # A sentence end (not an ellipsis) and the lower-case word after it; "prev" is the word
+    # A sentence end (not an ellipsis) and the lower-case word after it; _prev finds the word
     # the mark ends, so abbreviations can be told apart.
-    _inner = re.compile(r"(?P<prev>[\w.]*)(?<!\.\.)(?P<mark>[.?!])[ \t]+[\"“]?(?P<word>[^\W\d_A-Z][\w'’.-]*)")
+    _inner = re.compile(r"(?<!\.\.)(?P<mark>[.?!])[ \t]+[\"“]?(?P<word>[^\W\d_A-Z][\w'’.-]*)")
+    _prev = re.compile(r"[\w.]*\Z")
     _line = re.compile(r"(?<=[.?!])[ \t]*\r?\n[ \t]*[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
     _word = re.compile(r"[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
     # "date 2023-05-04 ...": a leaked metadata field (MK01's), not a sentence.
@@ -59,7 +60,8 @@ class LowercaseSentenceStart(Rule):
                     and not self._metadata.match(text, start):
                 yield self._finding(doc, first.start("word"))
             for m in self._inner.finditer(text, start, end):
-                if self._is_sentence_end(m) and self._flaggable(m.group("word")):
+                prev = self._prev.search(text, max(start, m.start() - 40), m.start()).group()
+                if self._is_sentence_end(prev, m.group("mark")) and self._flaggable(m.group("word")):
                     yield self._finding(doc, m.start("word"))
             for m in self._line.finditer(text, start, end):
                 if self._flaggable(m.group("word")) and self._unmarked_line(doc, m.start("word")):
@@ -71,8 +73,8 @@ class LowercaseSentenceStart(Rule):
         return word[0].islower() and word.islower() and "." not in word.rstrip(".")
 
     @staticmethod
-    def _is_sentence_end(m: re.Match) -> bool:
-        prev, mark = m.group("prev"), m.group("mark")
+    def _is_sentence_end(prev: str, mark: str) -> bool:
+        """Whether *mark* after the word *prev* ends a sentence."""
         if mark != ".":
             return bool(prev)  # "?"/"!" after a word; after a quote it is dialogue ('"Why?" he asked')
         if not prev or "." in prev or prev.lower() in ABBREVIATIONS:

@@ -14,8 +14,9 @@ class UnbalancedQuotes(Rule):
     What it does: pairs double quotes (“ ”, and straight " by their position next to words)
     paragraph by paragraph; flags a closing quote that closes nothing and an opening quote that
     is never closed. A quotation that runs on into the next paragraph (which then opens with a
-    quote, the English convention) is not flagged. Single quotes are not paired: ’ and ' are
-    also apostrophes.
+    quote, the English convention) is not flagged, nor one that runs on without reopening
+    quotes and is closed in a later paragraph. Single quotes are not paired: ’ and ' are also
+    apostrophes.
     Why it matters: MT loses one half of a quotation when it restructures the sentence, so the
     reader cannot tell where the quotation ends.
     Example:
@@ -25,6 +26,7 @@ class UnbalancedQuotes(Rule):
         okay: He called it “a total overkill” and left.
         okay: He called it "a total overkill" and left.
         okay: “The first paragraph of a long quotation.\\n\\n“The second one ends here,” he said.
+        okay: “Your Eminence,\\n\\nI congratulate you,” the letter reads.
     """
 
     code = "PU06"
@@ -38,21 +40,28 @@ class UnbalancedQuotes(Rule):
     def check(self, doc):
         text = doc.text
         paragraphs = doc.paragraphs
+        # An opening quote left open at the end of a paragraph whose successor does not reopen:
+        # it may still be closed by the first quote of a later paragraph (a long quotation
+        # whose writer skipped the reopening quotes).
+        pending: int | None = None
         for i, (start, end) in enumerate(paragraphs):
             opened: int | None = None
             for m in self._quote.finditer(text, start, end):
                 pos = m.start()
                 if self._opens(text, pos, start, end, opened):
-                    if opened is not None:
-                        yield self._unclosed(doc, opened)
-                    opened = pos
-                elif opened is None:
+                    for unclosed in (pending, opened):
+                        if unclosed is not None:
+                            yield self._unclosed(doc, unclosed)
+                    pending, opened = None, pos
+                elif opened is None and pending is None:
                     yield self.finding(doc, pos, pos + 1, f"Closing quotation mark '{text[pos]}' without an opening one.")
                 else:
-                    opened = None
+                    pending = opened = None
             runs_on = i + 1 < len(paragraphs) and self._opening_next.match(text, paragraphs[i + 1][0])
             if opened is not None and not runs_on:
-                yield self._unclosed(doc, opened)
+                pending = opened
+        if pending is not None:
+            yield self._unclosed(doc, pending)
 
     @staticmethod
     def _opens(text: str, pos: int, start: int, end: int, opened: int | None) -> bool:

@@ -37,12 +37,15 @@ class PhraseLoop(Rule):
         text = doc.text
         for start, end in doc.paragraphs:
             words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+            lowered = [w for _, _, w in words]
             taken_until = -1
             for i in range(len(words)):
                 if words[i][0] < taken_until:
                     continue
                 for n in range(2, self.max_words + 1):
-                    times = self._repeats(text, words, i, n)
+                    if i + 2 * n > len(words) or lowered[i] != lowered[i + n]:
+                        continue  # cheap test first: most positions start no loop
+                    times = self._repeats(text, words, lowered, i, n)
                     if times:
                         last = words[i + n * times - 1]
                         phrase = text[words[i][0]:words[i + n - 1][1]]
@@ -52,10 +55,10 @@ class PhraseLoop(Rule):
                         break
 
     @staticmethod
-    def _repeats(text: str, words: list, i: int, n: int) -> int:
-        """How often words[i:i+n] occurs back to back from i (0 if it is not a loop)."""
-        gram = [w for _, _, w in words[i:i + n]]
-        if len(gram) < n or len(set(gram)) == 1:
+    def _repeats(text: str, words: list, lowered: list[str], i: int, n: int) -> int:
+        """How often lowered[i:i+n] occurs back to back from i (0 if it is not a loop)."""
+        gram = lowered[i:i + n]
+        if len(set(gram)) == 1:
             return 0  # a single repeated word is RP01/RP04's
         if n == 2 and gram[0] in _IDIOM_LINKS:
             return 0
@@ -66,8 +69,7 @@ class PhraseLoop(Rule):
         if not joined(i, i + n - 1, _GAP_WITH_COMMA):
             return 0
         times = 1
-        while words[i + n * times:i + n * (times + 1)] and \
-                [w for _, _, w in words[i + n * times:i + n * (times + 1)]] == gram and \
+        while lowered[i + n * times:i + n * (times + 1)] == gram and \
                 joined(i + n * times - 1, i + n * (times + 1) - 1, _GAP_WITH_COMMA):
             times += 1
         if times >= 3:
