@@ -237,3 +237,22 @@ def test_malformed_sidecar_is_an_input_error(tmp_path):
     assert res.exit_code == 2
     assert "tqcheck: error: ./a.txt: " in res.stderr and "a.txt.tqignore:1: expected 'CODE[,CODE]" in res.stderr
     assert "b.txt:1:14: TE01" in res.stdout
+
+
+def test_enable_ends_only_the_rules_it_names(tmp_path):
+    text = ("<!-- tqcheck: disable=TE01,CQ01 -->\nThey flew to Kiev.\n<!-- tqcheck: enable=TE01 -->\n\n"
+            "Officials in Kiev said so on the fact of the attack.\n")
+    write(tmp_path, "a.md", text)
+    res = run("check", "--format", "json", "a.md", cwd=tmp_path)
+    article = json.loads(res.stdout)["articles"][0]
+    assert [(f["code"], f["line"]) for f in article["findings"]] == [("TE01", 5)]
+    assert [(s["code"], s["line"]) for s in article["suppressed"]] == [("TE01", 2), ("CQ01", 5)]
+
+
+def test_report_exit_codes(tmp_path):
+    write(tmp_path, "a.txt", TWO_KIEV)
+    assert run("report", "--format", "markdown", "a.txt", cwd=tmp_path).exit_code == 0, "report does not gate"
+    res = CliRunner().invoke(main, ["report", "--format", "json", str(tmp_path / "missing.txt"), str(tmp_path / "a.txt")])
+    assert res.exit_code == 2 and "missing.txt: no such file or directory" in res.stderr
+    res = CliRunner().invoke(main, ["report", str(tmp_path / "a.txt")])
+    assert res.exit_code == 2 and "give it with -o DIR" in res.stderr

@@ -93,15 +93,20 @@ def inline_directives(doc: Document) -> tuple[list[Directive], list[str]]:
         line = doc.line_col(m.start())[0]
         d = _DIRECTIVE.fullmatch(m.group("body"))
         label = " ".join(m.group("body").split())
-        if not d or (d.group("codes") is not None and not all(_CODE.match(c) for c in _codes(d.group("codes")) | {"ALL"})):
+        written = [c.strip().upper() for c in (d.group("codes") or "").split(",") if c.strip()] if d else []
+        if not d or not all(_CODE.match(c) for c in written):
             warnings.append(f"line {line}: cannot read the suppression '{label}' "
                             "(use disable/enable/disable-line/disable-next-line[=CODE,...] [-- reason])")
             continue
         action, codes, reason = d.group("action"), _codes(d.group("codes")), (d.group("reason") or "").strip() or None
         if action == "disable":
-            open_regions.append(Directive(label, f"line {line}", codes, start=m.end(), reason=reason))
+            # One region per code, so that enable=TE01 ends TE01's region only.
+            for code in sorted(codes) or [None]:
+                region_label = label if len(codes) < 2 else f"{label} ({code})"
+                open_regions.append(Directive(region_label, f"line {line}", frozenset([code] if code else []),
+                                              start=m.end(), reason=reason))
         elif action == "enable":
-            for region in [r for r in open_regions if not codes or r.codes & codes or not r.codes]:
+            for region in [r for r in open_regions if not codes or not r.codes or r.codes & codes]:
                 region.end = m.start()
                 directives.append(region)
                 open_regions.remove(region)
