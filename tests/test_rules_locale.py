@@ -34,7 +34,7 @@ def test_english_conventions_are_clean():
     ("The budget is 1.000.000 euros.", ("LC03", "1.000.000", "1,000,000")),
     ("It cost 1.234,50 euros.", ("LC03", "1.234,50", "1,234.50")),
     ("The meeting starts at 15.30 sharp.", ("LC04", "15.30", "15:30")),
-    ("The launch is at 8.15 Moscow time.", ("LC04", "8.15", "8:15")),
+    ("The launch is at 08.15 Moscow time, not 3.45 GMT.", ("LC04", "08.15", "08:15")),
     ("The ticket costs 100 $.", ("LC05", "100 $", "$100")),
     ("The ticket costs $ 100.", ("LC05", "$ 100", "$100")),
     ("The fine is 500 ₽.", ("LC05", "500 ₽", "500 rubles")),

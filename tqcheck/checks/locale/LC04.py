@@ -29,8 +29,8 @@ class DottedTime(Rule):
     _pattern = re.compile(
         rf"\b(?:at|from|until|till|before|after|since|around)"
         rf"\s+(?P<time>(?P<hour>0\d|1[3-9]|2[0-3])\.(?P<minute>[0-5]\d))(?![\d.,%]|\s*(?:am|pm|a\.m|p\.m|{_NOT_TIME})\b)"
-        r"|(?<![\d.,])(?P<time2>(?P<hour2>[01]?\d|2[0-3])\.(?P<minute2>[0-5]\d))"
-        r"(?=\s+(?:local|Moscow|Kyiv|Kiev|Beijing|London|GMT|UTC|MSK|CET|CEST|EET|EEST)\b)",
+        r"|(?<![\d.,])(?P<time2>(?P<hour2>0\d|1[3-9]|2[0-3])\.(?P<minute2>[0-5]\d))"
+        r"(?=[ \t\u00a0]+(?:local|Moscow|Kyiv|Kiev|Beijing|London|GMT|UTC|MSK|CET|CEST|EET|EEST)\b)",
         re.IGNORECASE,
     )
 
