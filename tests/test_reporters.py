@@ -1,4 +1,5 @@
 """Every output format renders the same run: SARIF is valid SARIF 2.1.0, JSON follows its schema."""
+import io
 import json
 import shutil
 import xml.etree.ElementTree as ET
@@ -169,3 +170,22 @@ def test_output_is_byte_stable_and_can_go_to_a_file(corpus, tmp_path, fmt):
 def test_html_format_needs_an_output_folder(corpus):
     res = CliRunner().invoke(main, ["check", "--format", "html", str(corpus / "seed.en.txt")])
     assert res.exit_code == 2 and "give it with -o DIR" in res.output
+
+
+def test_reference_metrics_are_rendered_when_present(linter, tmp_path):
+    from tqcheck.reporters import build_report, render
+    from tqcheck.summary import Scoring
+
+    result = linter.check_text("Drones flew over Kyiv on Wednesday.", path="a.txt")
+    result.metrics = {"BLEU": {"score": 42.5, "signature": "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0"},
+                      "chrF": {"score": 61.25, "signature": "nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0"}}
+    report = build_report([result], linter, Scoring())
+    out = io.StringIO()
+    render("text", report, out, detail=True)
+    assert "  BLEU 42.50 (nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0)" in out.getvalue()
+    out = io.StringIO()
+    render("json", report, out)
+    assert json.loads(out.getvalue())["articles"][0]["metrics"]["chrF"]["score"] == 61.25
+    render("html", report, None, output_dir=tmp_path)
+    page = (tmp_path / "a.txt.html").read_text(encoding="utf-8")
+    assert "<strong>BLEU</strong> 42.50 <code>nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0</code>" in page

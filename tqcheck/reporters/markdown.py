@@ -46,6 +46,9 @@ def render(report, out: TextIO, **_) -> None:
                      f"| {a.summary.score:.2f} | {_result_cell(a)} |")
     lines += ["", f"Corpus score **{corpus.score:.2f}**: {corpus.findings} findings in {corpus.words} words "
               f"(weights {escape(report.scoring.weights.label)})."]
+    if report.corpus_metrics:
+        lines.append("Reference metrics: " + ", ".join(f"{escape(name)} {m['score']:.2f}"
+                                                       for name, m in sorted(report.corpus_metrics.items())) + ".")
     if corpus.frequent_rules:
         lines.append("Most frequent rules: " + ", ".join(
             f"{r.code} ({escape(r.name)}) ×{r.findings}" for r in corpus.frequent_rules[:5]) + ".")

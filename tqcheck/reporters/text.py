@@ -75,6 +75,9 @@ def corpus_lines(report) -> list[str]:
     if corpus.frequent_rules:
         lines.append("most frequent: " + ", ".join(f"{r.code} x{r.findings} in {r.articles}"
                                                    for r in corpus.frequent_rules[:5]))
+    if report.corpus_metrics:
+        lines.append("reference metrics: " + "; ".join(f"{name} {m['score']:.2f} ({m['signature']})"
+                                                       for name, m in sorted(report.corpus_metrics.items())))
     lines.append(f"signature: {report.signature}")
     return lines
 
