@@ -85,3 +85,22 @@ def test_cli_reports_metrics_in_json(tmp_path):
     article = json.loads(res.output)["articles"][0]
     cli = sacrebleu_cli(REF, HYP, "-m", "bleu")
     assert f"{article['metrics']['BLEU']['score']:.4f}" == f"{cli['BLEU']['score']:.4f}"
+
+
+CORPUS = FIXTURES.parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "wmt22-ru-en").is_dir(), reason="the shared dev corpus is not beside the repo")
+def test_corpus_folder_report_has_scores_equal_to_the_command_line():
+    from click.testing import CliRunner
+
+    from tqcheck.cli import main
+
+    folder = sorted((CORPUS / "wmt22-ru-en").iterdir())[0]
+    res = CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", str(folder)])
+    articles = [a for a in json.loads(res.output)["articles"] if "/mt." in a["path"]]
+    assert articles
+    for article in articles[:3]:
+        cli = sacrebleu_cli(folder / "ref.en.txt", article["path"], "-m", "bleu", "chrf", "ter")
+        for mine, theirs in (("BLEU", "BLEU"), ("chrF", "chrF2"), ("TER", "TER")):
+            assert f"{article['metrics'][mine]['score']:.4f}" == f"{cli[theirs]['score']:.4f}"
