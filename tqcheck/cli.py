@@ -48,7 +48,9 @@ def _build_linter(config):
 def iter_article_paths(paths: tuple[str, ...], errors: list[tuple[str, str]]) -> Iterator[str]:
     """Expand folders (recursively, sorted, no symlink loops) into article files."""
     from tqcheck.document import TEXT_SUFFIXES
+    from tqcheck.pairing import UNIT_SUFFIXES
 
+    suffixes = TEXT_SUFFIXES.keys() | UNIT_SUFFIXES.keys()
     for raw in paths:
         if raw == "-":
             yield raw
@@ -58,7 +60,7 @@ def iter_article_paths(paths: tuple[str, ...], errors: list[tuple[str, str]]) ->
             for root, dirs, files in os.walk(p, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES:
+                    if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
                         yield os.path.join(root, name)
         elif p.exists() or p.is_symlink():
             yield raw
@@ -248,7 +250,7 @@ def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_ze
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "text", "json", "jsonl", "sarif", "junit", "markdown"]),
+@click.option("--format", "fmt", type=click.Choice(["html", "text", "json", "jsonl", "sarif", "junit", "github", "markdown"]),
               default="html", show_default=True, help="Report format (html writes a folder: give -o DIR).")
 @_article_options
 def report(paths, fmt, **opts):
