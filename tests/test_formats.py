@@ -83,3 +83,12 @@ def test_html_entity_dash_is_seen_like_the_character(tmp_path):
     page = tmp_path / "dash.html"
     page.write_text("<p>Two drones were shot down &ndash; Ed.</p>\n", encoding="utf-8")
     assert [f["code"] for f in located(page)] == ["PU01"]
+
+
+def test_unit_files_in_folders_are_found(tmp_path):
+    import shutil
+
+    for name in ("units.po", "units.tmx", "news.en.txt"):
+        shutil.copy(PAIR / name, tmp_path / name)
+    res, data = check_json("--select", "bilingual", str(tmp_path))
+    assert sorted(a["path"].rsplit("/", 1)[1] for a in data["articles"]) == ["news.en.txt", "units.po", "units.tmx"]
