@@ -97,10 +97,10 @@ def test_corpus_folder_report_has_scores_equal_to_the_command_line():
     from tqcheck.cli import main
 
     folder = sorted((CORPUS / "wmt22-ru-en").iterdir())[0]
-    res = CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", str(folder)])
+    res = CliRunner().invoke(main, ["check", "--select", "BI01", "--format", "json", "--exit-zero", str(folder)])
     articles = [a for a in json.loads(res.output)["articles"] if "/mt." in a["path"]]
     assert articles
-    for article in articles[:3]:
+    for article in articles[:2]:
         cli = sacrebleu_cli(folder / "ref.en.txt", article["path"], "-m", "bleu", "chrf", "ter")
         for mine, theirs in (("BLEU", "BLEU"), ("chrF", "chrF2"), ("TER", "TER")):
             assert f"{article['metrics'][mine]['score']:.4f}" == f"{cli[theirs]['score']:.4f}"
