@@ -81,14 +81,16 @@ class SourceRule(Rule):
                 yield self.finding(doc, *pair.target_span, "test finding")
 
 
-class SegmentStartOmissionRule(Rule):
-    """Reports an omission at the start of every line (segment)."""
+class SourceSpanRule(Rule):
+    """Reports every segment's first character, pointing at the first two characters of its source."""
 
-    code, name, category = "ZZ06", "test.omission", "Accuracy/Omission"
+    code, name, category = "ZZ06", "test.source-span", "Accuracy/Omission"
+    needs_source = True
 
     def check(self, doc):
-        for m in re.finditer(r"^\w", doc.text, re.MULTILINE):
-            yield self.finding(doc, m.start(), m.end(), "test finding")
+        starts = [m.start() for m in re.finditer(r"^", doc.source.text, re.MULTILINE)]
+        for line, m in enumerate(re.finditer(r"^\w", doc.text, re.MULTILINE)):
+            yield self.finding(doc, m.start(), m.end(), "test finding", source_span=(starts[line], starts[line] + 2))
 
 
 @pytest.fixture(scope="module")
@@ -154,13 +156,13 @@ def test_mqm_articles_carry_their_line_aligned_source():
     assert (beijing.findings, beijing.hits, beijing.chance, problems) == (1, 0, pytest.approx(CHANCE_B2), [])
 
 
-def test_mqm_omission_findings_are_also_scored_against_source_side_marks():
-    result = evaluate_mqm(read_jsonl(MQM_FILE, MQM_FIELDS), Linter(registry=Registry([SegmentStartOmissionRule()])), [])
-    # four findings, one per segment; only sysA 1 has a source-side omission mark (1 of 4 segments)
-    target_side, source_side = result.by_rule["ZZ06"], result.omission_by_rule["ZZ06"]
-    assert (target_side.findings, target_side.hits) == (4, 0)  # offset 0 is inside no target span
-    assert (source_side.findings, source_side.hits, source_side.chance) == (4, 1, 0.25)
-    assert source_side.spans_found == result.omission_spans == {(("doc-1", "sysA", 1), 0, 2)}
+def test_mqm_findings_with_a_source_span_are_scored_on_the_source_side():
+    result = evaluate_mqm(read_jsonl(MQM_FILE, MQM_FIELDS), Linter(registry=Registry([SourceSpanRule()])), [])
+    tally = result.by_rule["ZZ06"]
+    # one finding per segment (4); only sysA 1's source has a human span (omission, 0-2 of 8 characters)
+    assert (tally.findings, tally.hits) == (4, 1)
+    assert tally.chance == pytest.approx((2 / 8) / 4)
+    assert result.recall(tally) == 0  # recall counts target spans only
 
 
 def test_demetr_detection(demetr):

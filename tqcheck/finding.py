@@ -63,6 +63,9 @@ class Finding:
     fixable: bool = field(default=False, compare=False)
     #: Id of the translation unit (XLIFF, PO, TMX) the finding is in; None for articles.
     unit: str | None = None
+    #: Bilingual rules also point into the source: the source text the finding is about.
+    source_start: int | None = None
+    source_end: int | None = None
 
     @property
     def dimension(self) -> str:
@@ -85,4 +88,6 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
             **({"unit": self.unit} if self.unit is not None else {}),
+            **({"source_start": self.source_start, "source_end": self.source_end}
+               if self.source_start is not None else {}),
         }

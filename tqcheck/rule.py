@@ -76,12 +76,14 @@ class Rule:
 
     def finding(self, doc: Document, start: int, end: int, message: str, suggestion: str | None = None,
                 *, severity: Severity | None = None, category: str | None = None,
-                fixable: bool = False) -> Finding:
-        """A finding of this rule over ``doc.raw[start:end]``."""
+                fixable: bool = False, source_span: tuple[int, int] | None = None) -> Finding:
+        """A finding of this rule over ``doc.raw[start:end]`` (and ``doc.source`` at *source_span*)."""
+        source_start, source_end = source_span or (None, None)
         return Finding(
             code=self.code, name=self.name, category=category or self.category,
             severity=severity or self.severity, start=start, end=end, text=doc.raw[start:end],
             message=message, suggestion=suggestion, fixable=fixable,
+            source_start=source_start, source_end=source_end,
         )
 
 

@@ -4,9 +4,8 @@ MQM (``CORPUS/mqm/*.jsonl``): each (doc_id, system) pair is checked once as one 
 segment a line. A finding is a *hit* when it starts inside a span that any rater marked as a target
 error. *Chance* is the precision the same finding would get at a random offset of its segment (the
 share of the segment's characters that human spans cover); *lift* is precision minus chance.
-Raters mark omissions in the source, where no target finding can start, so findings that report
-an omission are also scored apart: a hit when their segment has a source-side omission mark,
-chance = the share of all segments that have one.
+A bilingual finding that points into the source (``source_start``) is scored against the spans
+raters marked in the source instead, where MQM puts omissions, with the chance of that side.
 
 DEMETR (``CORPUS/demetr/*.jsonl``): each row is checked as a one-sentence article. A perturbed
 sentence is *detected* when it gets a finding, compared by (code, flagged text), that the unperturbed

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-OMISSION = "Accuracy/Omission"
 MQM_FIELDS = ("doc_id", "seg_id", "system", "lp", "target", "errors")
 DEMETR_FIELDS = ("doc_id", "lp", "target", "perturbation")
 
@@ -54,8 +53,9 @@ def target_span(error: dict) -> bool:
     return error.get("side") == "target" and error.get("start") is not None and error.get("end") is not None
 
 
-def omission_span(error: dict) -> bool:
-    return error.get("side") == "source" and error.get("category") == OMISSION and error.get("start") is not None
+def source_span(error: dict) -> bool:
+    """A rater's error located in the source (MQM marks omissions there)."""
+    return error.get("side") == "source" and error.get("start") is not None and error.get("end") is not None
 
 
 def make_document(target: str, source: str | None, source_lang: str | None, path: str):

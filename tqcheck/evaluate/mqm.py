@@ -5,7 +5,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tqcheck.evaluate.corpus import OMISSION, make_document, omission_span, target_span
+from tqcheck.evaluate.corpus import make_document, source_span, target_span
 
 
 @dataclass
@@ -45,12 +45,9 @@ class MqmResult:
     overall: Tally = field(default_factory=Tally)
     #: Distinct human target spans (segment key, start, end) -> the categories raters gave them.
     spans: dict[tuple, set[str]] = field(default_factory=dict)
-    #: Omission findings scored against the distinct source-side omission spans, ``omission_spans``.
-    omission_by_rule: dict[str, Tally] = field(default_factory=dict)
-    omission_spans: set[tuple] = field(default_factory=set)
 
     def recall(self, tally: Tally) -> float | None:
-        return len(tally.spans_found) / len(self.spans) if self.spans else None
+        return len(tally.spans_found & self.spans.keys()) / len(self.spans) if self.spans else None
 
     def by_category(self) -> list[tuple[str, int, int]]:
         """(human category, distinct spans, spans found by any finding), most frequent first."""
@@ -62,28 +59,50 @@ class MqmResult:
         return [(c, n, found[c]) for c, n in sorted(errors.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+class _Side:
+    """One side (target or source) of an article: segment offsets and the human spans on it."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.spans: list[list[tuple]] = []
+        self.covered: list[float] = []
+        self.pos = 0
+
+    def add(self, key: tuple, text: str, errors: list[dict]) -> None:
+        marked = sorted({(key, e["start"], e["end"]) for e in errors})
+        chars = {i for _, a, b in marked for i in range(a, b)}
+        self.starts.append(self.pos)
+        self.spans.append(marked)
+        self.covered.append(len(chars) / len(text) if text else 0.0)
+        self.pos += len(text) + 1
+
+    def score(self, offset: int) -> tuple[list[tuple], float]:
+        """(human spans containing *offset*, chance) in the segment holding *offset*."""
+        i = max(bisect_right(self.starts, offset) - 1, 0)
+        local = offset - self.starts[i]
+        return [s for s in self.spans[i] if s[1] <= local < s[2]], self.covered[i]
+
+
 def evaluate_mqm(rows: list[dict], linter, problems: list[str]) -> MqmResult:
-    """Check each (doc_id, system) article once and score its findings; rule crashes go to *problems*."""
+    """Check each (doc_id, system) article once and score its findings; rule crashes go to *problems*.
+
+    A finding is scored on the side it points at: a bilingual finding with a source span (a number
+    of the source missing from the target, say) against the spans raters marked in the source,
+    where MQM puts omissions; every other finding against the target spans.
+    """
     result = MqmResult(by_rule={r.code: Tally() for r in linter.rules}, segments=len(rows))
-    omission_rate = sum(any(map(omission_span, r["errors"])) for r in rows) / len(rows) if rows else 0.0
     articles: dict[tuple, list[dict]] = defaultdict(list)
     for row in rows:
         articles[(row["doc_id"], row["system"])].append(row)
     for (doc_id, system), segs in sorted(articles.items()):
         segs.sort(key=lambda r: r["seg_id"])
-        starts, spans, covered, omitted, pos = [], [], [], [], 0
+        target_side, source_side = _Side(), _Side()
         for seg in segs:
             key = (doc_id, system, seg["seg_id"])
             for e in filter(target_span, seg["errors"]):
                 result.spans.setdefault((key, e["start"], e["end"]), set()).add(e.get("category") or "?")
-            marked = sorted({(key, e["start"], e["end"]) for e in seg["errors"] if target_span(e)})
-            chars = {i for _, a, b in marked for i in range(a, b)}
-            starts.append(pos)
-            spans.append(marked)
-            omitted.append(sorted({(key, e["start"], e["end"]) for e in seg["errors"] if omission_span(e)}))
-            result.omission_spans.update(omitted[-1])
-            covered.append(len(chars) / len(seg["target"]) if seg["target"] else 0.0)
-            pos += len(seg["target"]) + 1
+            target_side.add(key, seg["target"], list(filter(target_span, seg["errors"])))
+            source_side.add(key, str(seg.get("source") or ""), list(filter(source_span, seg["errors"])))
         lang = str(segs[0]["lp"]).partition("-")[0] or None
         target = "\n".join(s["target"] for s in segs)
         source = "\n".join(str(s.get("source") or "") for s in segs)
@@ -91,12 +110,11 @@ def evaluate_mqm(rows: list[dict], linter, problems: list[str]) -> MqmResult:
         problems.extend(f"{checked.path}: internal error in rule {e}" for e in checked.rule_errors)
         result.articles += 1
         for f in checked.findings:
-            i = max(bisect_right(starts, f.start) - 1, 0)
-            offset = f.start - starts[i]
-            hit = [s for s in spans[i] if s[1] <= offset < s[2]]
+            if f.source_start is not None:
+                hit, chance = source_side.score(f.source_start)
+            else:
+                hit, chance = target_side.score(f.start)
             for tally in (result.by_rule.setdefault(f.code, Tally()), result.by_dimension[f.dimension],
                           result.overall):
-                tally.add(hit, covered[i])
-            if f.category == OMISSION:
-                result.omission_by_rule.setdefault(f.code, Tally()).add(omitted[i], omission_rate)
+                tally.add(hit, chance)
     return result

@@ -1,7 +1,6 @@
 """The evaluation report: issue 3's targets, the tables as data, and their text/Markdown layout."""
 from __future__ import annotations
 
-from tqcheck.evaluate.corpus import OMISSION
 from tqcheck.evaluate.demetr import CODEMIX_NON_LATIN, DemetrResult
 from tqcheck.evaluate.mqm import MqmResult, Tally
 
@@ -67,16 +66,6 @@ def report_sections(mqm: MqmResult | None, demetr: DemetrResult | None, rules: l
         sections.append(("MQM: per dimension of the rule", "", ["dimension", *measures],
                          [[d, *cells(t)] for d, t in sorted(mqm.by_dimension.items())]
                          + [["all rules", *cells(mqm.overall)]]))
-        if mqm.omission_by_rule:
-            sections.append(("MQM: omission findings against source-side omission marks", (
-                f"Findings of category {OMISSION}. hit = the finding's segment has a source-side omission mark "
-                f"(any rater); chance = the share of all segments that have one; recall = share of the "
-                f"{len(mqm.omission_spans)} distinct source-side omission spans in a segment with such a finding. "
-                "Not part of the targets, which count target spans only."),
-                ["rule", *measures], [[code, str(t.findings), str(t.hits), _num(t.precision), _num(t.chance),
-                                       _num(t.lift), _pct(len(t.spans_found) / len(mqm.omission_spans)
-                                                          if mqm.omission_spans else None)]
-                                      for code, t in sorted(mqm.omission_by_rule.items())]))
         sections.append(("MQM: human errors per category", "A span that raters filed under two categories counts in both.",
                          ["human category", "errors", "found", "recall"],
                          [[c, str(n), str(found), _pct(found / n)] for c, n, found in mqm.by_category()]))

@@ -51,13 +51,13 @@ class NumberMismatch(Rule):
             for src, tgt in zip(missing, extra):
                 yield self.finding(doc, tgt.start, tgt.end,
                                    f"Number '{tgt.text}' does not match the source, which has '{src.text}'.",
-                                   _plain(src.text))
+                                   _plain(src.text), source_span=(src.start, src.end))
             dropped = missing[len(extra):]
             if dropped:
                 listed = ", ".join(f"'{m.text}'" for m in dropped)
                 verb = "is" if len(dropped) == 1 else "are"
                 yield self.finding(doc, *pair.target_span, f"The source's {listed} {verb} missing from this segment.",
-                                   category="Accuracy/Omission")
+                                   category="Accuracy/Omission", source_span=(dropped[0].start, dropped[-1].end))
 
 
 def _plain(text: str) -> str | None:
