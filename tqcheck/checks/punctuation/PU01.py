@@ -10,6 +10,10 @@ class SpacedEnDash(Rule):
     What it does: flags an en dash with a space on each side between words ("located – Ed.").
     Why it matters: Russian, German and French typography set a spaced en dash where English
     uses an em dash; MT copies the source's character. Number ranges ("10 – 12") are left alone.
+    Off by default: British house styles (BBC, Guardian) set a spaced en dash as their dash, and on
+    the development corpus it fired more often on the human references (0.11 per article) than on
+    MT (0.02), with none of its 9 findings on MQM-rated text inside a human error span. Select it
+    for a house style that uses em dashes; the seed's "– Ed." note is still flagged by MK02.
     Example:
         flag: The quarter is located – Ed.
         flag: He came – and left.
@@ -22,6 +26,7 @@ class SpacedEnDash(Rule):
     name = "punctuation.spaced-en-dash"
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
+    default_enabled = False
 
     _pattern = re.compile(r"(?<=\S) \u2013 (?=\S)")
 
