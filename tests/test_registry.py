@@ -1,0 +1,80 @@
+"""Rule selection and third-party plugins (entry points) for rules and packs."""
+import re
+import textwrap
+
+import pytest
+
+from tqcheck import registry as registry_module
+from tqcheck.document import Document
+from tqcheck.registry import Registry, SelectorError
+from tqcheck.rule import Rule
+
+
+class ShoutingRule(Rule):
+    """Words in capitals.
+
+    What it does: flags words of four or more capital letters.
+    Why it matters: a test plugin.
+    Example:
+        flag: The KREMLIN said so.
+        okay: The Kremlin said so.
+    """
+
+    code, name, category = "XP01", "plugin.shouting", "Style/Awkward"
+
+    def check(self, doc):
+        for m in re.finditer(r"\b[A-Z]{4,}\b", doc.text):
+            yield self.finding(doc, m.start(), m.end(), "Shouting.")
+
+
+class FakeEntryPoint:
+    def __init__(self, name, value):
+        self.name, self.value = name, value
+
+    def load(self):
+        return self.value
+
+
+def test_selectors_accept_code_prefix_name_family_and_all(registry):
+    assert registry.resolve("TE01") == {"TE01"}
+    assert registry.resolve("terminology.ukrainian-places") == {"TE01"}
+    te = registry.resolve("TE")
+    assert "TE01" in te and all(code.startswith("TE") for code in te)
+    assert registry.resolve("terminology") == {c for c, r in registry.rules.items() if r.family == "terminology"}
+    assert registry.resolve("ALL") == set(registry.rules)
+    with pytest.raises(SelectorError, match="unknown rule selector 'ZZ'"):
+        registry.resolve("ZZ")
+
+
+def test_default_selection_leaves_off_rules_out(registry):
+    default = {r.code for r in registry.select()}
+    off = {c for c, r in registry.rules.items() if not r.default_enabled}
+    assert off and not default & off
+    assert {r.code for r in registry.select(["ALL"], ["TE"])} == set(registry.rules) - registry.resolve("TE")
+
+
+def test_third_party_rules_and_packs_register_through_entry_points(tmp_path, monkeypatch):
+    pack = tmp_path / "plugin-pack"
+    pack.mkdir()
+    (pack / "_pack.yml").write_text("name: plugin-pack\n", encoding="utf-8")
+    (pack / "names.yml").write_text(textwrap.dedent("""\
+        code: XP02
+        name: plugin.names
+        kind: glossary
+        category: Terminology/Wrong term
+        entries:
+          - {preferred: Tbilisi, variants: [Tiflis]}
+        """), encoding="utf-8")
+    groups = {"tqcheck.rules": [FakeEntryPoint("shout", lambda: [ShoutingRule])],
+              "tqcheck.packs": [FakeEntryPoint("names", lambda: [str(pack)])]}
+    monkeypatch.setattr(registry_module, "entry_points", lambda group: groups.get(group, []))
+    reg = Registry.load()
+    assert reg.get("XP01").name == "plugin.shouting" and reg.get("XP02").origin == "plugin-pack"
+    doc = Document("The KREMLIN spoke of Tiflis.")
+    assert [f.code for r in reg.select(["plugin"]) for f in r.check(doc)] == ["XP01", "XP02"]
+    assert reg.get("XP02") is not None and Registry.load(plugins=False).get("XP01") is None
+
+
+def test_two_rules_with_one_code_are_refused():
+    with pytest.raises(ValueError, match="two rules share the code XP01"):
+        Registry([ShoutingRule(), ShoutingRule()])
