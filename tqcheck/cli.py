@@ -57,7 +57,10 @@ def iter_article_paths(paths: tuple[str, ...], errors: list[tuple[str, str]]) ->
             continue
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
+            def unreadable(exc: OSError) -> None:  # os.walk would skip an unreadable folder silently
+                errors.append((exc.filename or raw, f"cannot list the folder: {exc.strerror or exc}"))
+
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith(".") and Path(name).suffix.lower() in suffixes:
@@ -91,6 +94,8 @@ def _article_options(command):
         click.option("--cut-score", type=float, metavar="SCORE", help="Pass mark of the quality score (default: --fail-under, else 95)."),
         click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline file."),
         click.option("-o", "--output", type=click.Path(), help="Write to this file instead of standard output (a folder for html)."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Check articles in N processes (default: the number of cores)."),
+        click.option("--no-cache", is_flag=True, help="Check every article again instead of reading unchanged results from .tqcheck_cache/."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -131,13 +136,12 @@ def _run(linter, config, paths, opts) -> tuple[list, bool]:
                                  reference=opts["ref_path"], target_lang=config.target_lang,
                                  source_lang=config.source_lang, pair=not opts["no_pair"])
     errors.extend(pair_errors)
+    checked = _check_pairings(linter, config, pairings, opts)
     progress = sys.stderr.isatty() and len(pairings) >= PROGRESS_MIN_FILES
-    with click.progressbar(pairings, label="Checking", file=sys.stderr) if progress else _nullbar(pairings) as bar:
-        for pairing in bar:
-            if pairing.target == "-":
-                results.append(_check_stdin(linter, config.encoding))
-            else:
-                results.append(linter.check_pairing(pairing))
+    with click.progressbar(checked, length=len(pairings), label="Checking", file=sys.stderr) if progress \
+            else _nullbar(checked) as bar:
+        for result in bar:
+            results.append(result)
     for path, problem in errors:
         click.echo(f"tqcheck: error: {path}: {problem}", err=True)
     for result in results:
@@ -148,6 +152,30 @@ def _run(linter, config, paths, opts) -> tuple[list, bool]:
         for problem in result.rule_errors:
             click.echo(f"tqcheck: error: {result.path}: internal error in rule {problem}", err=True)
     return results, bool(errors or any(r.error or r.rule_errors for r in results))
+
+
+def _check_pairings(linter, config, pairings, opts):
+    """The results of *pairings* in order: on a Dask cluster (--dask), else over --jobs processes
+    with the result cache (tqcheck.parallel, tqcheck.cache)."""
+    keep_text = opts.get("fmt") == "html"
+    if opts.get("dask"):
+        from tqcheck.dask import DaskUnavailable, check_pairings_on
+
+        try:
+            return check_pairings_on(opts["dask"], linter.config, pairings, keep_text=keep_text,
+                                     check_stdin=lambda: _check_stdin(linter, config.encoding))
+        except DaskUnavailable as exc:
+            _fail(str(exc))
+    from tqcheck.parallel import check_all, default_jobs
+
+    cache = None
+    if not opts.get("no_cache"):
+        from tqcheck.cache import ResultCache
+
+        cache = ResultCache(linter)
+    jobs = opts.get("jobs") or default_jobs()
+    return check_all(linter, pairings, jobs=jobs, cache=cache, keep_text=keep_text,
+                     check_stdin=lambda: _check_stdin(linter, config.encoding))
 
 
 class _nullbar:
@@ -220,6 +248,7 @@ def _scoring(config):
 @click.option("--max-findings", type=click.IntRange(min=0), metavar="N", help="Fail an article with more than N findings.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file (and pass).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when articles fail the gate (input errors still exit 2).")
+@click.option("--dask", metavar="ADDRESS", help="Check the articles on this Dask scheduler (pip install 'tqcheck[dask]'; see docs/dask.md).")
 @_article_options
 def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_zero, **opts):
     """Check article files, folders (recursively) or - for standard input.
@@ -236,7 +265,7 @@ def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_ze
 
     config = _configure(opts, fail_on=fail_on, fail_under=fail_under, max_findings=max_findings)
     linter = _build_linter(config)
-    results, input_error = _run(linter, config, paths, opts)
+    results, input_error = _run(linter, config, paths, {**opts, "fmt": fmt})
     digest = _apply_baseline(config, results, write_baseline)
     gate = Gate(config.fail_on, config.fail_under, config.max_findings)
     report = build_report(results, linter, _scoring(config), gate, digest)
@@ -264,18 +293,21 @@ def report(paths, fmt, **opts):
 
     config = _configure(opts)
     linter = _build_linter(config)
-    results, input_error = _run(linter, config, paths, opts)
+    results, input_error = _run(linter, config, paths, {**opts, "fmt": fmt})
     digest = _apply_baseline(config, results, None)
     _emit(fmt, build_report(results, linter, _scoring(config), None, digest), opts["output"], detail=True)
     sys.exit(EXIT_ERROR if input_error else EXIT_OK)
 
 
 def _check_stdin(linter, encoding):
-    from tqcheck.document import InputError, decode
+    from tqcheck.document import MAX_BYTES, InputError, decode
     from tqcheck.engine import ArticleResult
 
     try:
-        text = decode(sys.stdin.buffer.read(), encoding)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)  # bounded: a stream has no size to check first
+        if len(data) > MAX_BYTES:
+            raise InputError(f"more than {MAX_BYTES // 2**20} MiB, over the limit for one article")
+        text = decode(data, encoding)
     except InputError as exc:
         return ArticleResult(path="<stdin>", error=str(exc))
     return linter.check_text(text, path="<stdin>")

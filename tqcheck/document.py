@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from tqcheck.align import Alignment
+    from tqcheck.prefilter import TextIndex
 
 #: Larger files are refused rather than read whole into memory.
 MAX_BYTES = 20 * 1024 * 1024
@@ -133,15 +134,22 @@ class Document:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence, from blingfire's segmenter run paragraph by paragraph."""
-        import blingfire
+        from tqcheck.sentences import sentence_offsets
 
         out = []
         for start, end in self.paragraphs:
             chunk = self.text[start:end]
-            for a, b in blingfire.text_to_sentences_and_offsets(chunk)[1]:
+            for a, b in sentence_offsets(chunk):
                 if b > a:
                     out.append((start + a, start + b))
         return out
+
+    @cached_property
+    def index(self) -> TextIndex:
+        """What literal prefilters test (``tqcheck.prefilter``): the words of ``text`` and more."""
+        from tqcheck.prefilter import TextIndex
+
+        return TextIndex(self.text)
 
     @cached_property
     def word_count(self) -> int:

@@ -63,12 +63,24 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser: six times faster, which is most of start-up."""
+
+    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader = _Loader
+
 
 def load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(path, None, f"cannot read: {exc}") from None
+    try:
+        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python loader, whose messages the errors below report
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
+from tqcheck.prefilter import may_match
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{2}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -97,4 +98,6 @@ def validate_metadata(code: str, name: str, category: str, where: str) -> None:
 
 def iter_matches(pattern: re.Pattern, doc: Document, start: int | None = None) -> Iterator[re.Match]:
     """Matches of *pattern* over the checkable text of *doc* (metadata header excluded)."""
+    if not may_match(pattern, doc.index):
+        return iter(())  # the pattern's required literal text is not in the article
     return pattern.finditer(doc.text, doc.body_start if start is None else start)

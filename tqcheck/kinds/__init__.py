@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from functools import cached_property, lru_cache
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,6 +17,7 @@ from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
 from tqcheck.kinds.trie import normalize, trie_regex
 from tqcheck.packs import LineDict, Pack, PackError
+from tqcheck.prefilter import WordRequirements, requirement
 from tqcheck.rule import Rule, validate_metadata
 
 _RULE_KEYS = {"code", "name", "kind", "category", "severity", "message", "description", "default",
@@ -81,13 +83,23 @@ class YamlRule(Rule):
             for i, entry in enumerate(self.entries):
                 for text in self.entry_literals(entry):
                     self._lookup.setdefault(normalize(text, self.ignorecase), i)
-            self.pattern = re.compile(trie_regex(list(self._lookup)), flags)
+            # The whole trie is compiled on first use only (``pattern``): most articles need just
+            # the few literals whose words they contain (``check``), and compiling is start-up time.
+            self._trie_flags = flags
+            self._prefilter = WordRequirements(self._lookup, self.ignorecase)
         else:
             self.pattern = re.compile("|".join(f"(?P<e{i}>{self.entry_regex(e)})" for i, e in enumerate(self.entries))
                                       or r"(?!x)x", flags)
+            self._prefilter = _EntryRequirements([self.entry_regex(e) for e in self.entries], flags)
 
     #: Literal kinds list plain strings (compiled into one trie); others give a regex per entry.
     literal: ClassVar[bool] = False
+
+    def __getattr__(self, name: str):
+        # ``pattern`` of a literal kind: the trie of all its literals, compiled when first asked for.
+        if name == "pattern" and "_trie_flags" in self.__dict__:
+            return _literal_pattern(tuple(self.__dict__["_lookup"]), self.__dict__["_trie_flags"])
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @classmethod
     def entry_literals(cls, entry: dict) -> list[str]:
@@ -107,8 +119,17 @@ class YamlRule(Rule):
         raise NotImplementedError
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        if self.literal:  # search only for the literals whose words are all in the article
+            candidates = self._prefilter.candidates(doc.index)
+            if not candidates:
+                return
+            pattern = _literal_pattern(tuple(candidates), self._trie_flags)
+        elif self._prefilter.may_match(doc.index):
+            pattern = self.pattern
+        else:
+            return  # no entry's literal text is in the article (see tqcheck.prefilter)
         exceptions = [m.span() for m in self._exceptions.finditer(doc.text)] if self._exceptions else []
-        for m in self.pattern.finditer(doc.text, doc.body_start):
+        for m in pattern.finditer(doc.text, doc.body_start):
             if any(a <= m.start() and m.end() <= b for a, b in exceptions):
                 continue
             index = self._lookup[normalize(m.group(), self.ignorecase)] if self.literal else int(m.lastgroup[1:])
@@ -120,6 +141,31 @@ class YamlRule(Rule):
             yield self.finding(doc, m.start(), m.end(), message, suggestion,
                                severity=Severity.parse(sev) if sev else None,
                                category=entry.get("category"), fixable=self.fixable and suggestion is not None)
+
+
+@lru_cache(maxsize=512)
+def _literal_pattern(literals: tuple[str, ...], flags: int) -> re.Pattern:
+    """The trie of a subset of a rule's literals. At any position it matches what the whole
+    trie matches whenever that match is one of *literals*: the trie tries its words in one fixed
+    order, and a subset keeps that order (so the literals that cannot occur may be left out)."""
+    return re.compile(trie_regex(list(literals)), flags)
+
+
+class _EntryRequirements:
+    """The rule may match only where one of its entries' literal requirements is met (derived on
+    first use: analysing the patterns is start-up time that a run without articles never needs)."""
+
+    def __init__(self, regexes: list[str], flags: int) -> None:
+        self.regexes, self.flags = regexes, flags
+
+    @cached_property
+    def requirements(self) -> list | None:
+        found = [requirement(re.compile(r, self.flags)) for r in self.regexes]
+        return None if not found or None in found else found
+
+    def may_match(self, index) -> bool:
+        requirements = self.requirements
+        return requirements is None or any(index.may_contain(r) for r in requirements)
 
 
 def _kinds() -> dict[str, type[YamlRule]]:
@@ -236,7 +282,8 @@ def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: s
                 Severity.parse(entry["severity"])
             if "category" in entry:
                 check_category(entry["category"])
-            re.compile(kind.entry_regex(entry), re.MULTILINE)
+            if not kind.literal:  # literal kinds escape every character (trie_regex): nothing to check
+                re.compile(kind.entry_regex(entry), re.MULTILINE)
         except (ValueError, re.error) as exc:
             raise PackError(path, line, str(exc) if isinstance(exc, ValueError) else f"bad regular expression: {exc}") from None
 

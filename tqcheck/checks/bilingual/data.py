@@ -19,7 +19,8 @@ def data_dir() -> Path:
 def load_yaml(name: str) -> Any:
     """A YAML file of ``rules/bilingual/`` (cached: the data is read-only)."""
     with open(data_dir() / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        # libyaml's parser when PyYAML has it (start-up time); shipped data, so never malformed
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a SafeLoader
 
 
 class GlossaryError(ValueError):

@@ -13,6 +13,23 @@ TOKEN = r"[^\W_]+(?:[-'’][^\W_]+)*"
 SEPARATOR = r"(?:[ \t\u00a0]+|[ \t]*\r?\n[ \t]*(?=[a-z]))"
 
 
+#: The tokens the repetition rules compare; one list per document, shared (``Document.index``).
+TOKENS = re.compile(TOKEN)
+
+
+def may_repeat(doc, times: int = 2) -> bool:
+    """False only when no token of *doc* is followed by *times* - 1 copies of itself (any case).
+
+    A repeat that RP01/RP04 match is a run of whole tokens with only spaces between, so the
+    runs of equal lower-cased neighbours in the token list are the only places it can be.
+    """
+    lowered = doc.index.lower_tokens(TOKENS, doc.body_start)
+    if lowered is None:
+        return True
+    shifted = [lowered[k:] for k in range(1, times)]
+    return any(all(s == word for s in rest) for word, *rest in zip(lowered, *shifted))
+
+
 class DoubledWord(Rule):
     """The same word twice in a row.
 
@@ -40,6 +57,8 @@ class DoubledWord(Rule):
     _next = re.compile(rf"{SEPARATOR}({TOKEN})(?![\w'’-])", re.IGNORECASE)
 
     def check(self, doc):
+        if not may_repeat(doc):
+            return
         text = doc.text
         for m in iter_matches(self._pattern, doc):
             word = m.group(1)

@@ -1,9 +1,10 @@
+import bisect
 import re
 
+from tqcheck.checks.repetition.RP01 import TOKENS
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _GAP = re.compile(r"[ \t\u00a0]+")
 _GAP_WITH_COMMA = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
 # "X and X" idioms ("more and more", "step by step", "day after day"): "and more and more"
@@ -35,11 +36,21 @@ class PhraseLoop(Rule):
 
     def check(self, doc):
         text = doc.text
+        # The body's tokens, computed once and shared with RP01/RP04; a paragraph's words are a
+        # slice of them (paragraphs are separated by whitespace, which no token contains).
+        tokens = doc.index.tokens(TOKENS, doc.body_start)
+        starts = [t[0] for t in tokens]
         for start, end in doc.paragraphs:
-            words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text, start, end)]
+            a, b = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            words = [(s, e, w.lower()) for s, e, w in tokens[a:b]]
             lowered = [w for _, _, w in words]
+            # A loop of n words needs its first two words again n words on; only such positions
+            # are looked at (the loop below skips every other position on its cheapest test).
+            candidates = sorted({i for n in range(2, self.max_words + 1)
+                                 for i, (x, y, x2, y2) in enumerate(zip(lowered, lowered[1:], lowered[n:], lowered[n + 1:]))
+                                 if x == x2 and y == y2})
             taken_until = -1
-            for i in range(len(words)):
+            for i in candidates:
                 if words[i][0] < taken_until:
                     continue
                 for n in range(2, self.max_words + 1):

@@ -1,6 +1,6 @@
 import re
 
-from tqcheck.checks.repetition.RP01 import SEPARATOR, TOKEN
+from tqcheck.checks.repetition.RP01 import SEPARATOR, TOKEN, may_repeat
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule, iter_matches
 
@@ -31,6 +31,8 @@ class WordLoop(Rule):
     _pattern = re.compile(rf"(?<![\w'’-])({TOKEN})(?:{SEPARATOR}\1(?![\w'’-])){{2,}}", re.IGNORECASE)
 
     def check(self, doc):
+        if not may_repeat(doc, 3):
+            return
         for m in iter_matches(self._pattern, doc):
             word = m.group(1)
             if word.lower() in ONOMATOPOEIA:

@@ -52,11 +52,17 @@ class ForeignScript(Rule):
             run = f"[{ranges}]+(?:{_JOINERS}+[{ranges}]+)*"
             parts.append(f"(?P<{script}>{run})")
         self._pattern = re.compile("|".join(parts))
+        # Every run starts with a letter of one of the scripts: one character class finds the
+        # first such letter at C speed (an alternation of classes is tried at every position).
+        self._first_letter = re.compile("[" + "".join(ranges for ranges, _ in SCRIPTS.values()) + "]")
         self._minimum = {script: minimum for script, (_, minimum) in SCRIPTS.items()}
 
     def check(self, doc):
         text = doc.text
-        for m in iter_matches(self._pattern, doc):
+        first = self._first_letter.search(text, doc.body_start)
+        if first is None:
+            return
+        for m in iter_matches(self._pattern, doc, first.start()):
             script = m.lastgroup
             letters = sum(ch.isalpha() for ch in m.group())
             start, end = m.span()

@@ -1,0 +1,346 @@
+"""Literal prefilters: skip a regular expression on a document that cannot contain a match.
+
+Python's ``re`` tries a pattern that starts with ``\\b`` or a character class at every position,
+so each rule pays a full pass over the text even when the article has nothing for it. Most
+patterns need some literal text in every match (``employees of the``, ``Kiev``); ``str.find``
+looks for that at C speed, and a set of the article's words answers for a whole glossary at once.
+When the literal is absent the rule is skipped; when it is present the original pattern runs over
+the whole text as before, so the findings never change (a prefilter can only say "maybe").
+
+* ``requirement(pattern)``: a set of literals, one of which every match of *pattern* contains
+  (derived from the parsed pattern), or None when there is no useful one.
+* ``word_requirements(literals)``: for the whole-word alternations of ``tqcheck.kinds.trie``.
+* ``TextIndex``: what one document offers the tests (its words, its lower-cased text).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cached_property, lru_cache
+
+try:  # the parser behind re.compile; private, so any surprise means "no prefilter"
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - other Python implementations
+    _parser = _c = None
+
+_TOKEN = re.compile(r"\w+")
+#: A requirement is usable when its shortest literal has this many characters.
+MIN_LITERAL = 2
+#: More alternatives than this cost more to test than the pattern saves.
+MAX_ALTERNATIVES = 24
+
+
+@lru_cache(maxsize=1)
+def _caseless_unsafe() -> re.Pattern:
+    """Characters for which ``str.lower`` does not stand in for ``re.IGNORECASE``.
+
+    ``re.IGNORECASE`` treats two characters as equal when their simple lower-case forms are equal
+    or listed together in ``re._casefix`` (i/ı, s/ſ, µ/μ, the Greek iota forms ...). A character
+    is safe when ``str.lower`` gives every member of its class the same result; the unsafe ones
+    are the listed classes' odd members, 'İ' (lower-cased to two characters) and 'Σ' (whose
+    ``str.lower`` depends on the next character). Text without them can be tested lower-cased.
+    """
+    import _sre
+    from re._casefix import _EXTRA_CASES
+
+    classes = {low: frozenset((low, *others)) for low, others in _EXTRA_CASES.items()}
+    unsafe = {0x130, 0x3A3}
+    # Every member of a listed class lies in the BMP (checked), so the BMP holds all characters
+    # whose simple lower-case form is a class member.
+    bmp = range(0x10000) if all(c < 0x10000 for cls in classes.values() for c in cls) else range(0x110000)
+    for code in bmp:
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        low = _sre.unicode_tolower(code)
+        if low in classes and chr(code).lower() != chr(min(classes[low])):
+            unsafe.add(code)
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(unsafe)) + "]")
+
+
+class TextIndex:
+    """The parts of a document's text that prefilters test, each computed on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tokens: dict[tuple[re.Pattern, int], list[tuple[int, int, str]]] = {}
+        self._lower_tokens: dict[tuple[re.Pattern, int], list[str]] = {}
+
+    @cached_property
+    def caseless_safe(self) -> bool:
+        return self.text.isascii() or not _caseless_unsafe().search(self.text)
+
+    @cached_property
+    def lower(self) -> str | None:
+        """The text lower-cased, or None when ``str.lower`` cannot stand in for ``re.IGNORECASE``."""
+        return self.text.lower() if self.caseless_safe else None
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every maximal ``\\w+`` run of the text."""
+        return frozenset(_TOKEN.findall(self.text))
+
+    @cached_property
+    def lower_words(self) -> frozenset[str] | None:
+        return frozenset(w.lower() for w in self.words) if self.caseless_safe else None
+
+    def tokens(self, pattern: re.Pattern, start: int = 0) -> list[tuple[int, int, str]]:
+        """(start, end, text) of every match of *pattern* from *start*, computed once per document
+        and shared by the rules that tokenize the text the same way."""
+        key = (pattern, start)
+        found = self._tokens.get(key)
+        if found is None:
+            found = self._tokens[key] = [(m.start(), m.end(), m.group()) for m in pattern.finditer(self.text, start)]
+        return found
+
+    def lower_tokens(self, pattern: re.Pattern, start: int = 0) -> list[str] | None:
+        """The texts of ``tokens(pattern, start)`` lower-cased, or None when the text holds
+        characters for which ``str.lower`` is not ``re.IGNORECASE`` (see ``caseless_safe``)."""
+        if not self.caseless_safe:
+            return None
+        key = (pattern, start)
+        found = self._lower_tokens.get(key)
+        if found is None:
+            found = self._lower_tokens[key] = [t.lower() for _, _, t in self.tokens(pattern, start)]
+        return found
+
+    def may_contain(self, requirement: Requirement | None) -> bool:
+        """False only when no literal of *requirement* occurs in the text."""
+        if requirement is None:
+            return True
+        haystack = self.lower if requirement.caseless else self.text
+        if haystack is None:
+            return True
+        return any(literal in haystack for literal in requirement.literals)
+
+
+class Requirement:
+    """Every match contains one of ``literals`` (lower-cased, and tested so, when ``caseless``)."""
+
+    __slots__ = ("literals", "caseless")
+
+    def __init__(self, literals: Iterable[str], caseless: bool) -> None:
+        unique = set(literals)
+        # a literal that contains another one adds nothing to the test
+        unique = {s for s in unique if not any(o != s and o in s for o in unique)}
+        self.literals = tuple(sorted(unique, key=lambda s: (-len(s), s)))
+        self.caseless = caseless
+
+    def __repr__(self) -> str:
+        return f"Requirement({list(self.literals)!r}, caseless={self.caseless})"
+
+
+# -- deriving a requirement from a pattern -------------------------------------------------------
+class _Info:
+    """What a piece of a pattern guarantees: the set of texts it can match when that is a small
+    set of literals (``exact``), else a literal prefix and suffix of every match and the best
+    requirement found inside it."""
+
+    __slots__ = ("exact", "prefix", "suffix", "best")
+
+    def __init__(self, exact: frozenset[str] | None = None, prefix: str = "", suffix: str = "",
+                 best: frozenset[str] | None = None) -> None:
+        self.exact, self.prefix, self.suffix, self.best = exact, prefix, suffix, best
+
+
+_UNKNOWN = _Info()
+_EMPTY = _Info(exact=frozenset([""]))
+
+
+def _useful(lits: frozenset[str] | None) -> bool:
+    """Worth testing: not too many literals, none trivially common (one letter, digit or space)."""
+    if not lits or len(lits) > MAX_ALTERNATIVES:
+        return False
+    return all(len(s) >= MIN_LITERAL or (len(s) == 1 and not s.isspace() and not (s.isascii() and s.isalnum()))
+               for s in lits)
+
+
+def _score(lits: frozenset[str] | None) -> tuple[int, int]:
+    if not _useful(lits):
+        return (0, 0)
+    return (min(map(len, lits)), -len(lits))
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return b if _score(b) > _score(a) else a
+
+
+def _exact(texts) -> _Info:
+    texts = frozenset(texts)
+    return _Info(exact=texts, prefix=_common_prefix(list(texts)), suffix=_common_suffix(list(texts)), best=texts)
+
+
+def _analyse(items, caseless: bool) -> _Info:
+    run: frozenset[str] = frozenset([""])  # the texts the literal run so far can be
+    prefix, best, broken = None, None, False
+    for op, av in items:
+        info = _item(op, av, caseless)
+        if info.exact is not None and len(run) * len(info.exact) <= MAX_ALTERNATIVES:
+            run = frozenset(a + b for a in run for b in info.exact)
+            continue
+        if info.exact is not None:  # too many combinations: keep the run so far, start anew
+            best = _better(best, run)
+            if not broken:
+                prefix, broken = _common_prefix(list(run)), True
+            run = info.exact
+            continue
+        run = frozenset(a + info.prefix for a in run)
+        if not broken:
+            prefix, broken = _common_prefix(list(run)), True
+        best = _better(_better(best, run), info.best)
+        run = frozenset([info.suffix])
+    best = _better(best, run)
+    if not broken:
+        info = _exact(run)
+        info.best = best
+        return info
+    return _Info(prefix=prefix, suffix=_common_suffix(list(run)), best=best)
+
+
+def _literal(code: int, caseless: bool) -> str | None:
+    ch = chr(code)
+    if caseless:
+        if _caseless_unsafe().match(ch):
+            return None
+        return ch.lower()
+    return ch
+
+
+def _item(op, av, caseless: bool) -> _Info:
+    if op is _c.LITERAL:
+        ch = _literal(av, caseless)
+        return _UNKNOWN if ch is None else _exact([ch])
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and 0 < len(av) <= MAX_ALTERNATIVES:
+        chars = [_literal(a, caseless) for _, a in av]
+        return _UNKNOWN if None in chars else _exact(chars)
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _EMPTY  # zero width: the literals around it are adjacent in the text
+    if op is _c.SUBPATTERN:
+        return _analyse(av[3], caseless)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _analyse(av, caseless)
+    if op is _c.BRANCH:
+        infos = [_analyse(alt, caseless) for alt in av[1]]
+        if all(i.exact is not None for i in infos):
+            return _exact(set().union(*(i.exact for i in infos)))
+        alternatives: set[str] | None = set()
+        for info in infos:
+            own = info.best if info.exact is None else _better(info.best, info.exact)
+            if not _useful(own):
+                alternatives = None
+                break
+            alternatives |= own
+        return _Info(prefix=_common_prefix([min(i.exact) if i.exact else i.prefix for i in infos]
+                                           + [max(i.exact) if i.exact else i.prefix for i in infos]),
+                     suffix=_common_suffix([t for i in infos for t in (i.exact or [i.suffix])]),
+                     best=frozenset(alternatives) if _useful(frozenset(alternatives or ())) else None)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+        low, high, body = av
+        if low == 0:
+            return _UNKNOWN
+        info = _analyse(body, caseless)
+        if info.exact is not None:
+            if low == high == 1:
+                return info
+            texts = list(info.exact)
+            return _Info(prefix=_common_prefix(texts), suffix=_common_suffix(texts), best=info.exact)
+        return _Info(prefix=info.prefix, suffix=info.suffix, best=info.best)
+    return _UNKNOWN
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first = min(texts, default="")
+    last = max(texts, default="")
+    i = 0
+    while i < len(first) and first[i] == last[i]:
+        i += 1
+    return first[:i]
+
+
+def _common_suffix(texts: list[str]) -> str:
+    return _common_prefix([t[::-1] for t in texts])[::-1]
+
+
+def _has_ignorecase(items) -> bool:
+    """Whether an inline ``(?i:...)`` group occurs anywhere in the parsed pattern."""
+    for op, av in items:
+        if op is _c.SUBPATTERN:
+            if av[1] & re.IGNORECASE or _has_ignorecase(av[3]):
+                return True
+        elif op is _c.BRANCH:
+            if any(_has_ignorecase(alt) for alt in av[1]):
+                return True
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+            if _has_ignorecase(av[2]):
+                return True
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if _has_ignorecase(av[1]):
+                return True
+        elif op is getattr(_c, "ATOMIC_GROUP", None) and _has_ignorecase(av):
+            return True
+    return False
+
+
+def requirement(pattern: re.Pattern) -> Requirement | None:
+    """Literals one of which every match of *pattern* contains, or None (no usable literal)."""
+    if _parser is None or isinstance(pattern.pattern, bytes):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        caseless = bool(parsed.state.flags & re.IGNORECASE) or _has_ignorecase(parsed.data)
+        best = _analyse(parsed.data, caseless).best
+    except Exception:  # noqa: BLE001 - an unexpected parse tree means no prefilter, never an error
+        return None
+    if not _useful(best):
+        return None
+    return Requirement(best, caseless)
+
+
+@lru_cache(maxsize=1024)
+def requirement_of(pattern: re.Pattern) -> Requirement | None:
+    """``requirement`` cached per compiled pattern (patterns are compiled once per rule)."""
+    return requirement(pattern)
+
+
+def may_match(pattern: re.Pattern, index: TextIndex) -> bool:
+    """False only when *pattern* cannot match anywhere in the indexed text."""
+    return index.may_contain(requirement_of(pattern))
+
+
+# -- whole-word alternations (glossaries, phrase lists) ------------------------------------------
+class WordRequirements:
+    """For a list of literals matched as whole words (``tqcheck.kinds.trie``): a match of a
+    literal needs each of its ``\\w+`` runs to be a word of the text (the trie puts ``\\b`` at a
+    literal's word-character ends, and its own non-word characters border the inner runs)."""
+
+    def __init__(self, literals: Iterable[str], caseless: bool) -> None:
+        self.caseless = caseless
+        self.literals = list(literals)
+
+    @cached_property
+    def _index(self) -> tuple[bool, dict[str, list[tuple[frozenset[str], str]]], frozenset[str]]:
+        """(a literal cannot be tested by words, key word -> (words needed, literal), key words);
+        built on first use. The key is a literal's longest word, usually its rarest."""
+        always = False
+        by_key: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for literal in self.literals:
+            words = _TOKEN.findall(literal.lower() if self.caseless else literal)
+            if not words or (self.caseless and _caseless_unsafe().search(literal)):
+                always = True
+                continue
+            by_key.setdefault(max(words, key=len), []).append((frozenset(words), literal))
+        return always, by_key, frozenset(by_key)
+
+    def candidates(self, index: TextIndex) -> list[str]:
+        """The literals (in their original order) whose words all occur in the text."""
+        always, by_key, keys = self._index
+        words = index.lower_words if self.caseless else index.words
+        if always or words is None:
+            return self.literals
+        found = set()
+        for key in keys & words if len(keys) < len(words) else words & keys:
+            found.update(literal for needed, literal in by_key[key] if needed <= words)
+        return [literal for literal in self.literals if literal in found] if found else []
+
+    def may_match(self, index: TextIndex) -> bool:
+        return bool(self.candidates(index))
