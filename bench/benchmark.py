@@ -1,13 +1,19 @@
 """Benchmark: tqcheck's default rule set against pofilter on the shared corpus.
 
-    python bench/benchmark.py CORPUS_DIR [--runs 5] [--scales 1,10] [--no-pofilter] [--json FILE]
+    python bench/benchmark.py CORPUS_DIR [--runs 5] [--scales 1,10] [--no-pofilter] [--cli-runs 3]
+                              [--no-cli] [--json FILE]
 
 For each scale (the corpus repeated N times, names varied in each copy so caches cannot make a
 copy free) it checks every MT and reference article of CORPUS_DIR/wmt*/ in a fresh child process
 and reports the median words/second, articles/second and the child's peak RSS. In the same run it
 gives pofilter (Translate Toolkit's default checks) the same MT text as PO units (source + target
 segment) and prints the ratio, which holds on a noisy shared machine where absolute figures drift.
-It also times `tqcheck check` on one small file (start-up).
+Language identification's memo is cleared between runs, so a repeated run pays for it again.
+
+Then the command line, as users run it (source/reference pairing and reference metrics included),
+over the unscaled corpus: the median wall time of `tqcheck check --no-cache --jobs 1` and
+`--jobs 2` (the speed-up), of a re-run served by the result cache, and of `tqcheck check` on one
+small file (start-up).
 """
 from __future__ import annotations
 
@@ -52,10 +58,13 @@ def scaled(articles, scale: int):
 def run_tqcheck(articles, runs: int) -> dict:
     from tqcheck.engine import Linter
 
+    from tqcheck.langid import detect
+
     linter = Linter()
     words = sum(len(WORD.findall(t)) for _, t, _ in articles)
     times, findings = [], 0
     for _ in range(runs):
+        detect.cache_clear()  # each run identifies languages afresh (the memo would make runs 2+ free)
         t0 = time.perf_counter()
         findings = sum(len(linter.check_text(text, path=name).findings) for name, text, _ in articles)
         times.append(time.perf_counter() - t0)
@@ -108,6 +117,30 @@ def measure(corpus: str, tool: str, scale: int, runs: int) -> dict:
     return result
 
 
+def cli_times(corpus: str, runs: int, *args: str, env: dict | None = None) -> float:
+    """Median wall time of `tqcheck check ARGS CORPUS` (output discarded; failing articles are expected)."""
+    tqcheck = Path(sys.executable).with_name("tqcheck")
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        out = subprocess.run([str(tqcheck), "check", "--exit-zero", "--format", "jsonl", *args, corpus],
+                             capture_output=True, text=True, check=False, env=env)
+        times.append(time.perf_counter() - t0)
+        if out.returncode:
+            sys.exit(f"benchmark: tqcheck check {' '.join(args)} failed:\n{out.stderr[-2000:]}")
+    return statistics.median(times)
+
+
+def cli(corpus: str, runs: int) -> dict:
+    one = cli_times(corpus, runs, "--no-cache", "--jobs", "1")
+    two = cli_times(corpus, runs, "--no-cache", "--jobs", "2")
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "TQCHECK_CACHE_DIR": cache}
+        cli_times(corpus, 1, "--jobs", "2", env=env)  # fills the cache
+        rerun = cli_times(corpus, runs, "--jobs", "2", env=env)
+    return {"jobs1_s": one, "jobs2_s": two, "speedup": one / two, "cached_rerun_s": rerun}
+
+
 def startup(runs: int) -> float:
     tqcheck = Path(sys.executable).with_name("tqcheck")
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,7 +149,7 @@ def startup(runs: int) -> float:
         times = []
         for _ in range(runs):
             t0 = time.perf_counter()
-            subprocess.run([str(tqcheck), "check", str(small)], capture_output=True, check=False)
+            subprocess.run([str(tqcheck), "check", "--no-cache", str(small)], capture_output=True, check=False)
             times.append(time.perf_counter() - t0)
     return statistics.median(times)
 
@@ -127,6 +160,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="1,10")
     parser.add_argument("--no-pofilter", action="store_true")
+    parser.add_argument("--cli-runs", type=int, default=3, help="runs of each command-line timing")
+    parser.add_argument("--no-cli", action="store_true", help="skip the command-line timings")
     parser.add_argument("--json", dest="json_out")
     parser.add_argument("--child", dest="tool", help=argparse.SUPPRESS)
     parser.add_argument("--scale", type=int, default=1, help=argparse.SUPPRESS)
@@ -146,10 +181,17 @@ def main() -> None:
         if not args.no_pofilter:
             tq, po = rows[-2], rows[-1]
             print(f"{'ratio':<10} {scale:>5} tqcheck/pofilter words/s = {tq['words_per_s'] / po['words_per_s']:.2f}")
+    timings = {}
+    if not args.no_cli:
+        timings = cli(args.corpus, args.cli_runs)
+        print(f"tqcheck check over the corpus (paired, metrics), median of {args.cli_runs}: "
+              f"--jobs 1 {timings['jobs1_s']:.2f} s, --jobs 2 {timings['jobs2_s']:.2f} s, "
+              f"speed-up {timings['speedup']:.2f}x; cached re-run {timings['cached_rerun_s']:.2f} s")
     start = startup(args.runs)
     print(f"start-up: `tqcheck check` on one small file, median {start:.3f} s wall")
     if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"rows": rows, "startup_s": start}, indent=2) + "\n")
+        Path(args.json_out).write_text(json.dumps({"cores": os.cpu_count(), "rows": rows, "cli": timings,
+                                                   "startup_s": start}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

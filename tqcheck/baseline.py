@@ -36,7 +36,7 @@ def article_key(path: str, base_dir: Path) -> str:
     if path.startswith("<"):
         return path
     try:
-        return Path(os.path.relpath(Path(path).resolve(), base_dir.resolve())).as_posix()
+        return Path(os.path.relpath(os.path.realpath(path), os.path.realpath(base_dir))).as_posix()
     except ValueError:  # another drive (Windows)
         return Path(path).as_posix()
 
@@ -57,6 +57,8 @@ class Baseline:
             raise BaselineError(f"{p}: baseline file not found (create it with --write-baseline)") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BaselineError(f"{p}: not a tqcheck baseline: {exc}") from None
+        except RecursionError:
+            raise BaselineError(f"{p}: not a tqcheck baseline: nested too deeply") from None
         if not isinstance(doc, dict) or doc.get("tool") != "tqcheck" or not isinstance(doc.get("findings"), list):
             raise BaselineError(f"{p}: not a tqcheck baseline (expected an object with tool 'tqcheck' and 'findings')")
         if doc.get("baseline_version") != BASELINE_VERSION:

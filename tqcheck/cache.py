@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
 import tempfile
 from dataclasses import replace
@@ -26,6 +27,7 @@ from pathlib import Path
 #: Bumped when the layout or the pickled classes change shape.
 CACHE_FORMAT = 1
 DEFAULT_DIR = ".tqcheck_cache"
+UNREADABLE = "unreadable"
 #: Libraries whose behaviour shapes a result (sentence splits, language ID, scores, fuzzy names).
 _LIBRARIES = ("blingfire", "langdetect", "sacrebleu", "rapidfuzz", "translate-toolkit")
 
@@ -76,12 +78,21 @@ def run_key(linter) -> str:
 
 
 def _file_digest(path: str | None) -> str:
+    """A hash of the file's bytes; "unreadable" for anything but a regular file of at most
+    ``MAX_BYTES`` (a FIFO or /dev/zero would never end): such articles are checked uncached."""
+    from tqcheck.document import MAX_BYTES
+
     if path is None:
         return "-"
     try:
-        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
-    except OSError:
-        return "unreadable"
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return UNREADABLE
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except (OSError, ValueError):
+        return UNREADABLE
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class ResultCache:
@@ -98,13 +109,12 @@ class ResultCache:
 
         if pairing.target == "-":
             return None
-        target = _file_digest(pairing.target)
-        if target == "unreadable":
-            return None  # let the check report why
         sidecar = sidecar_path(pairing.target)
-        parts = [self.run, repr(pairing), target, _file_digest(pairing.source), _file_digest(pairing.reference),
-                 _file_digest(str(sidecar)) if sidecar.is_file() else "-"]
-        return hashlib.blake2b("\n".join(parts).encode(), digest_size=20).hexdigest()
+        files = [_file_digest(pairing.target), _file_digest(pairing.source), _file_digest(pairing.reference),
+                 _file_digest(str(sidecar)) if os.path.lexists(sidecar) else "-"]
+        if UNREADABLE in files:
+            return None  # checked uncached: the check reports why the file cannot be read
+        return hashlib.blake2b("\n".join([self.run, repr(pairing), *files]).encode(), digest_size=20).hexdigest()
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"

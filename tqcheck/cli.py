@@ -118,7 +118,7 @@ def _configure(opts: dict, **gate):
     return config.with_options(
         select=_split(opts["select"]) or None, ignore=_split(opts["ignore"]) or None, encoding=opts["encoding"],
         source_lang=opts["source_lang"], target_lang=opts["target_lang"],
-        packs=tuple(config.packs) + tuple(str(Path(p).resolve()) for p in packs) if packs else None,
+        packs=tuple(config.packs) + tuple(os.path.realpath(p) for p in packs) if packs else None,
         weights=_presets()[opts["weights"]] if opts["weights"] else None, cut_score=opts["cut_score"],
         baseline=opts["baseline_path"], fail_on=Severity.parse(fail_on) if fail_on else None, **gate)
 

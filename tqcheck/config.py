@@ -1,6 +1,7 @@
 """Configuration: ``tqcheck.toml`` or ``[tool.tqcheck]`` in ``pyproject.toml``, discovered upwards."""
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -55,7 +56,7 @@ def discover(start: Path | None = None) -> Path | None:
             try:
                 if "tqcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
                     return pyproject
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
                 continue
     return None
 
@@ -70,6 +71,8 @@ def load(path: str | Path) -> Config:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{p}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{p}: invalid TOML: nested too deeply") from None
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("tqcheck", {})
     return _from_table(data, p)
@@ -107,7 +110,7 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
         fail_on = Severity.parse(table["fail-on"]) if "fail-on" in table else None
     except ValueError as exc:
         raise ConfigError(f"{path}: fail-on: {exc}") from None
-    packs = tuple(str((path.parent / p).resolve()) for p in strings("packs"))
+    packs = tuple(os.path.realpath(path.parent / p) for p in strings("packs"))
     return Config(select=strings("select"), ignore=strings("ignore"), severities=severities, packs=packs,
                   target_lang=str(table.get("target-lang", "en")), source_lang=table.get("source-lang"),
                   fail_on=fail_on, encoding=table.get("encoding"), path=str(path), **_scoring(table, path))
@@ -135,5 +138,5 @@ def _scoring(table: dict[str, Any], path: Path) -> dict[str, Any]:
     if "baseline" in table:
         if not isinstance(table["baseline"], str):
             raise ConfigError(f"{path}: 'baseline' must be a file name")
-        out["baseline"] = str((path.parent / table["baseline"]).resolve())
+        out["baseline"] = os.path.realpath(path.parent / table["baseline"])
     return out

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -40,38 +43,77 @@ _HEADER_LINE = re.compile(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PARAGRAPH_BREAK = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
+#: Lone surrogates (possible in text given through the API) cannot be encoded for blingfire.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(Exception):
     """An article that cannot be read; the message names the problem, the CLI adds the path."""
 
 
+@dataclass(frozen=True)
+class Encoding:
+    """How an article's bytes were decoded, so that ``tqcheck fix`` can write them back the same way."""
+
+    codec: str
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
+
+
+#: Byte-order marks, longest first (the UTF-32-LE mark starts with the UTF-16-LE one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+         (codecs.BOM_UTF8, "utf-8", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+         (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"))
+
+
 def decode(data: bytes, encoding: str | None = None) -> str:
     """Decode an article's bytes: UTF-8 (BOM optional), UTF-16/32 with BOM, or *encoding*."""
+    return decode_with_encoding(data, encoding)[0]
+
+
+def decode_with_encoding(data: bytes, encoding: str | None = None) -> tuple[str, Encoding]:
+    """The decoded text of *data* and the :class:`Encoding` that writes it back; InputError if it is not text."""
     if encoding:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except LookupError:
             raise InputError(f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
             raise InputError(f"cannot decode as {encoding}: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
-    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+        if _SURROGATE.search(text):
+            raise InputError(f"decoding as {encoding} gives lone surrogates: not a text encoding")
+        return text, Encoding(encoding)
+    for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data[len(bom):].decode(codec), Encoding(codec, bom)
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {codec.upper()} (after its byte-order mark) at offset {exc.start}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (NUL bytes), not a text article")
+                raise InputError(f"invalid {label} (after its byte-order mark) at offset {exc.start + len(bom)}") from None
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(_utf16_without_bom(head) or "binary file (NUL bytes), not a text article")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), Encoding("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "pass --encoding (e.g. latin-1, cp1251) for legacy encodings"
-        ) from None
+        where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        if exc.reason == "unexpected end of data":
+            where = f"truncated: the file ends inside a character ({where})"
+        raise InputError(f"not valid UTF-8 ({where}); pass --encoding (e.g. latin-1, cp1251) for legacy encodings") from None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """A hint when NUL-laden bytes read as UTF-16 without a byte-order mark (mostly-ASCII text)."""
+    even, odd = head[0::2], head[1::2]
+    for codec, zeros, chars in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if len(head) >= 2 and zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.1 * len(chars):
+            try:
+                head[: len(head) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            return f"looks like {codec.upper()} without a byte-order mark; pass --encoding {codec}"
+    return None
 
 
 def format_for(path: str | Path) -> str:
@@ -138,7 +180,7 @@ class Document:
 
         out = []
         for start, end in self.paragraphs:
-            chunk = self.text[start:end]
+            chunk = _SURROGATE.sub("\ufffd", self.text[start:end])  # same length: offsets hold
             for a, b in sentence_offsets(chunk):
                 if b > a:
                     out.append((start + a, start + b))
@@ -169,12 +211,18 @@ class Document:
 def read_document(path: str | Path, *, encoding: str | None = None, lang: str = "en",
                   source_lang: str | None = None, fmt: str | None = None) -> Document:
     """Read an article file; raise InputError (without the path) when it cannot be read."""
-    p = Path(path)
+    return Document(decode(read_bytes(path), encoding), path=str(path), format=fmt or format_for(path), lang=lang,
+                    source_lang=source_lang)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; InputError (without the path) otherwise.
+
+    The size is checked before reading and the read is bounded, so a huge or growing file is never
+    read whole; a FIFO or device is refused without blocking on it.
+    """
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB limit for one article")
-        data = p.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise InputError("is a directory") from None
     except PermissionError:
@@ -182,9 +230,31 @@ def read_document(path: str | Path, *, encoding: str | None = None, lang: str = 
     except FileNotFoundError:
         raise InputError("no such file") from None
     except OSError as exc:
+        raise InputError("symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_BYTES:
+            raise InputError(too_large(info.st_size))
+        chunks, wanted = [], MAX_BYTES + 1
+        while wanted > 0 and (chunk := os.read(fd, min(wanted, 1 << 20))):
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        data = b"".join(chunks)
+    except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
-    return Document(decode(data, encoding), path=str(path), format=fmt or format_for(p), lang=lang,
-                    source_lang=source_lang)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:  # it grew while being read
+        raise InputError(too_large(len(data)))
+    return data
+
+
+def too_large(size: int) -> str:
+    return f"file is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB limit for one article"
 
 
 # -- helpers -----------------------------------------------------------------------------------

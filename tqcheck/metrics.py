@@ -13,7 +13,7 @@ sentences (sentence-level chrF) with their target spans, to point editors at the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 #: How many of the lowest sentence-level chrF scores an article's report lists.
 WEAKEST = 5
@@ -23,11 +23,15 @@ METRIC_NAMES = ("BLEU", "chrF", "chrF++", "TER")
 
 @dataclass(frozen=True)
 class ScoredSegment:
-    """A hypothesis segment, its reference, and where the hypothesis sits in the target (or None)."""
+    """A hypothesis segment, its reference, and where the hypothesis sits in the target (or None).
+
+    ``stats`` holds each metric's sufficient statistics of the segment (set by ``score_article``):
+    corpus totals add them up instead of scoring every segment again (TER is costly)."""
 
     hypothesis: str
     reference: str
     span: tuple[int, int] | None = None
+    stats: dict | None = field(default=None, compare=False, repr=False)
 
 
 def sacrebleu_lines(text: str) -> list[str]:
@@ -72,20 +76,41 @@ def corpus_scores(segments: Sequence[ScoredSegment], target_lang: str | None = "
     """Corpus-level BLEU, chrF, chrF++ and TER over *segments*, with sacrebleu's signatures."""
     if not segments:
         return {}
+    return _scores(segments, target_lang, aligned)[0]
+
+
+def _scores(segments: Sequence[ScoredSegment], target_lang: str | None,
+            aligned: str) -> tuple[dict[str, dict], dict[str, list]]:
+    """The scores over *segments* and each metric's per-segment statistics.
+
+    What ``metric.corpus_score`` computes, in its two steps: per-segment statistics (reused when
+    the segments carry them) and their aggregate; sums over the same numbers give the same score.
+    """
     hyps = [s.hypothesis for s in segments]
     refs = [[s.reference for s in segments]]
-    out = {}
+    out, all_stats = {}, {}
     for name, metric in _metrics(target_lang).items():
-        score = metric.corpus_score(hyps, refs)
+        if all(s.stats is not None and name in s.stats for s in segments):
+            metric._cache_references([refs[0][:1]])  # sets the reference count of the signature
+            stats = [s.stats[name] for s in segments]
+        else:
+            metric._check_corpus_score_args(hyps, refs)
+            stats = metric._extract_corpus_statistics(hyps, refs)
+        score = metric._aggregate_and_compute(stats)
+        all_stats[name] = stats
         out[name] = {"score": float(score.score), "signature": str(metric.get_signature()),
                      "segments": len(segments), "aligned": aligned}
-    return out
+    return out, all_stats
 
 
 def score_article(target, reference, target_lang: str | None = "en") -> tuple[dict[str, dict], list[ScoredSegment]]:
     """Scores of one article against its reference, and the scored segments (for corpus totals)."""
     segments, aligned = segment_pairs(target, reference)
-    scores = corpus_scores(segments, target_lang, aligned)
+    if not segments:
+        return {}, segments
+    scores, stats = _scores(segments, target_lang, aligned)
+    segments = [replace(seg, stats={name: values[i] for name, values in stats.items()})
+                for i, seg in enumerate(segments)]
     if scores:
         scores["chrF"]["weakest"] = weakest_sentences(target, segments)
     return scores, segments

@@ -88,6 +88,8 @@ def load_yaml(path: Path) -> Any:
         raise PackError(path, mark.line + 1 if mark else None, (exc.problem or exc.context or "invalid YAML").strip()) from None
     except yaml.YAMLError as exc:
         raise PackError(path, None, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise PackError(path, None, "invalid YAML: nested too deeply") from None
 
 
 @dataclass
@@ -121,6 +123,15 @@ def read_pack(folder: Path) -> Pack:
     for key in meta:
         if key not in _PACK_KEYS:
             raise PackError(meta_path, meta.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_PACK_KEYS))})")
+        value = meta[key]  # a wrong type (a list where text belongs) would fail later, far from here
+        if key == "default":
+            well_typed = isinstance(value, bool)
+        elif key.endswith("_langs"):
+            well_typed = isinstance(value, list | str)
+        else:
+            well_typed = isinstance(value, str | int | float) and not isinstance(value, bool)
+        if not well_typed:
+            raise PackError(meta_path, meta.line_of(key), f"{key!r} has the wrong type")
     files = sorted(p for p in folder.glob("*.yml") if p.name != "_pack.yml")
     digest = hashlib.sha256()
     for p in [meta_path, *files]:

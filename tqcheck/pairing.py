@@ -16,6 +16,7 @@ Reading and aligning happen here, before any rule runs.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -63,8 +64,9 @@ def plan(paths: Sequence[str], *, source: str | None = None, reference: str | No
             pairings.append(find_pairing(p, target_lang=target_lang, source_lang=source_lang))
         except PairingError as exc:
             errors.append((p, str(exc)))
-    sources = {str(Path(x.source).resolve()) for x in pairings if x.source}
-    kept = [x for x in pairings if x.target == "-" or str(Path(x.target).resolve()) not in sources]
+    # realpath, not Path.resolve(): a symlink loop must not raise here (its read reports it)
+    sources = {os.path.realpath(x.source) for x in pairings if x.source}
+    kept = [x for x in pairings if x.target == "-" or os.path.realpath(x.target) not in sources]
     return kept, errors
 
 

@@ -65,6 +65,7 @@ class TextIndex:
         self.text = text
         self._tokens: dict[tuple[re.Pattern, int], list[tuple[int, int, str]]] = {}
         self._lower_tokens: dict[tuple[re.Pattern, int], list[str]] = {}
+        self._shared: dict = {}
 
     @cached_property
     def caseless_safe(self) -> bool:
@@ -93,6 +94,13 @@ class TextIndex:
             found = self._tokens[key] = [(m.start(), m.end(), m.group()) for m in pattern.finditer(self.text, start)]
         return found
 
+    def shared(self, key, build):
+        """``build()``, computed once per document for every rule that asks with the same *key*."""
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = build()
+        return found
+
     def lower_tokens(self, pattern: re.Pattern, start: int = 0) -> list[str] | None:
         """The texts of ``tokens(pattern, start)`` lower-cased, or None when the text holds
         characters for which ``str.lower`` is not ``re.IGNORECASE`` (see ``caseless_safe``)."""
@@ -108,6 +116,8 @@ class TextIndex:
         """False only when no literal of *requirement* occurs in the text."""
         if requirement is None:
             return True
+        if requirement.pair is not None:
+            return requirement.pair.search(self.text) is not None
         haystack = self.lower if requirement.caseless else self.text
         if haystack is None:
             return True
@@ -115,18 +125,23 @@ class TextIndex:
 
 
 class Requirement:
-    """Every match contains one of ``literals`` (lower-cased, and tested so, when ``caseless``)."""
+    """Every match contains one of ``literals`` (lower-cased, and tested so, when ``caseless``),
+    or, for a pattern without such literals, a match of ``pair``: two adjacent characters of
+    two classes (``[.][0-5]`` for a time such as 14.30), which one C-speed search finds."""
 
-    __slots__ = ("literals", "caseless")
+    __slots__ = ("literals", "caseless", "pair")
 
-    def __init__(self, literals: Iterable[str], caseless: bool) -> None:
+    def __init__(self, literals: Iterable[str], caseless: bool, pair: re.Pattern | None = None) -> None:
         unique = set(literals)
         # a literal that contains another one adds nothing to the test
         unique = {s for s in unique if not any(o != s and o in s for o in unique)}
         self.literals = tuple(sorted(unique, key=lambda s: (-len(s), s)))
         self.caseless = caseless
+        self.pair = pair
 
     def __repr__(self) -> str:
+        if self.pair is not None:
+            return f"Requirement(pair={self.pair.pattern!r})"
         return f"Requirement({list(self.literals)!r}, caseless={self.caseless})"
 
 
@@ -291,9 +306,182 @@ def requirement(pattern: re.Pattern) -> Requirement | None:
         best = _analyse(parsed.data, caseless).best
     except Exception:  # noqa: BLE001 - an unexpected parse tree means no prefilter, never an error
         return None
-    if not _useful(best):
+    literal_share = _literal_share(best) if _useful(best) else 1.0
+    pair = None
+    if literal_share > MAX_PAIR_SHARE:  # no literal, or only common characters ("," or ".")
+        try:
+            pair, pair_share = _pair_requirement(parsed, pattern.flags)
+        except Exception:  # noqa: BLE001 - as above
+            pair = None
+        if pair is not None and pair_share < literal_share:
+            return Requirement((), False, pair)
+    return Requirement(best, caseless) if _useful(best) else None
+
+
+def _literal_share(literals) -> float:
+    """Rough chance that a position of English text starts one of *literals*."""
+    total = 0.0
+    for literal in literals:
+        share = 1.0
+        for ch in literal:
+            share *= _char_share(ord(ch))
+        total += max(share, 0.002) if literal.isdigit() else share  # "20", "19": years are everywhere
+    return total
+
+
+# -- two adjacent character classes -------------------------------------------------------------
+#: Rough share of the characters of English news text in a class: the pair test is worth it only
+#: when it fails on most articles (estimated share of the pair under MAX_PAIR_SHARE).
+_CATEGORY_SHARE = {"CATEGORY_DIGIT": 0.02, "CATEGORY_NOT_DIGIT": 1.0, "CATEGORY_SPACE": 0.17,
+                   "CATEGORY_NOT_SPACE": 1.0, "CATEGORY_WORD": 0.8, "CATEGORY_NOT_WORD": 0.2,
+                   "CATEGORY_LINEBREAK": 0.01, "CATEGORY_NOT_LINEBREAK": 1.0}
+MAX_PAIR_SHARE = 0.0005
+_CATEGORY_TEXT = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+                  "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+def _char_share(code: int) -> float:
+    ch = chr(code)
+    if ch == " ":
+        return 0.15
+    if ch.isalpha():
+        return 0.7 / 26 if ch.islower() else 0.05 / 26
+    if ch.isdigit():
+        return 0.002
+    return 0.005 if ch in ".,\n" else 0.001
+
+
+def _class_share(items) -> float:
+    share = 0.0
+    for op, av in items:
+        if op is _c.LITERAL:
+            share += _char_share(av)
+        elif op is _c.RANGE:
+            share += sum(_char_share(c) for c in range(av[0], min(av[1], av[0] + 200) + 1))
+        elif op is _c.CATEGORY:
+            share += _CATEGORY_SHARE.get(str(av), 1.0)
+        else:
+            return 1.0
+    return min(share, 1.0)
+
+
+def _class_text(items) -> str | None:
+    """The class *items* (an ``IN`` list without negation) as regex text, or None."""
+    parts = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is _c.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _c.CATEGORY and str(av) in _CATEGORY_TEXT:
+            parts.append(_CATEGORY_TEXT[str(av)])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+class _Chars:
+    """What a piece of a pattern guarantees about single characters: the class of its first and
+    last character (``IN`` lists, None when unknown), whether it can match nothing, and the best
+    pair of adjacent classes inside it."""
+
+    __slots__ = ("first", "last", "nullable", "pairs")
+
+    def __init__(self, first=None, last=None, nullable=True, pairs=()):
+        self.first, self.last, self.nullable, self.pairs = first, last, nullable, list(pairs)
+
+
+_ZERO_WIDTH = _Chars(nullable=True)
+_OPAQUE = _Chars(nullable=False)
+
+
+def _chars_of_sequence(items, flags: int) -> _Chars:
+    pairs, first, last, nullable = [], None, None, True
+    started = False
+    for op, av in items:
+        if op is _c.ASSERT and av[0] == 1:  # (?=X): X's first character comes next in the text
+            ahead = _chars_of_sequence(av[1], flags)
+            pairs.extend(ahead.pairs)
+            if last is not None and ahead.first is not None:
+                pairs.append((last, ahead.first))
+            continue
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the characters around it are adjacent
+        item = _chars_of(op, av, flags)
+        pairs.extend(item.pairs)
+        if not started:
+            first, started = (item.first if not item.nullable else None), True
+        if last is not None and item.first is not None and not item.nullable:
+            pairs.append((last, item.first))
+        last = item.last if not item.nullable else None
+        nullable = nullable and item.nullable
+    return _Chars(first, last, nullable, pairs)
+
+
+def _union(classes):
+    if any(c is None for c in classes):
         return None
-    return Requirement(best, caseless)
+    out = []
+    for cls in classes:
+        out.extend(x for x in cls if x not in out)
+    return None if any(op is _c.NEGATE for op, _ in out) else out
+
+
+def _chars_of(op, av, flags: int) -> _Chars:
+    if op is _c.LITERAL:
+        return _Chars([(op, av)], [(op, av)], False)
+    if op is _c.IN:
+        cls = None if any(o is _c.NEGATE for o, _ in av) else list(av)
+        return _Chars(cls, cls, False)
+    if op in (_c.ANY, _c.NOT_LITERAL):
+        return _OPAQUE
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:  # (?i:...) and the like: the classes would need other flags
+            inner = _chars_of_sequence(av[3], flags)
+            return _Chars(nullable=inner.nullable)
+        return _chars_of_sequence(av[3], flags)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _chars_of_sequence(av, flags)
+    if op is _c.BRANCH:
+        alts = [_chars_of_sequence(alt, flags) for alt in av[1]]
+        nullable = any(a.nullable for a in alts)
+        best = [_best_pair(a.pairs) for a in alts]
+        pairs = []
+        if best and all(b is not None for b in best):
+            a_cls, b_cls = _union([b[0] for b in best]), _union([b[1] for b in best])
+            if a_cls is not None and b_cls is not None:
+                pairs.append((a_cls, b_cls))
+        return _Chars(_union([a.first for a in alts]), _union([a.last for a in alts]), nullable, pairs)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+        low, _high, body = av
+        inner = _chars_of_sequence(body, flags)
+        if low == 0 or inner.nullable:
+            return _Chars(nullable=True, pairs=inner.pairs)
+        pairs = list(inner.pairs)
+        if low >= 2 and inner.last is not None and inner.first is not None:
+            pairs.append((inner.last, inner.first))
+        return _Chars(inner.first, inner.last, False, pairs)
+    return _OPAQUE
+
+
+def _best_pair(pairs):
+    scored = [(_class_share(a) * _class_share(b), i) for i, (a, b) in enumerate(pairs)
+              if _class_text(a) and _class_text(b)]
+    return pairs[min(scored)[1]] if scored else None
+
+
+def _pair_requirement(parsed, flags: int) -> tuple[re.Pattern | None, float]:
+    """A regex of two adjacent character classes every match contains, if a selective one
+    exists, and its estimated share of text positions."""
+    chars = _chars_of_sequence(parsed.data, flags)
+    best = _best_pair(chars.pairs)
+    if best is None:
+        return None, 1.0
+    share = _class_share(best[0]) * _class_share(best[1])
+    if share > MAX_PAIR_SHARE:
+        return None, share
+    # Same flags as the pattern (IGNORECASE widens the classes the same way); no MULTILINE/VERBOSE.
+    return re.compile(_class_text(best[0]) + _class_text(best[1]), flags & (re.IGNORECASE | re.ASCII | re.UNICODE)), share
 
 
 @lru_cache(maxsize=1024)

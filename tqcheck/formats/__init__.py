@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tqcheck.document import MAX_BYTES, Document, InputError
+from tqcheck.document import Document, InputError, read_bytes
 
 _XLIFF2_NS = b"urn:oasis:names:tc:xliff:document:2"
 
@@ -19,16 +19,7 @@ _XLIFF2_NS = b"urn:oasis:names:tc:xliff:document:2"
 def read_units(path: str | Path, *, target_lang: str = "en", source_lang: str | None = None) -> tuple[Document, Document]:
     """(target, source) documents of a unit file; InputError says what is wrong with it."""
     p = Path(path)
-    try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"file is over the {MAX_BYTES // 2**20} MiB limit")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+    data = read_bytes(p)  # size-checked, bounded, refuses pipes and devices
     store = _parse(p.suffix.lower(), data, source_lang, target_lang)
     src_lang = source_lang or _language(store, "getsourcelanguage") or "und"
     rows = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+import string
 from functools import cached_property, lru_cache
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,8 +17,9 @@ from typing import Any, ClassVar
 from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
 from tqcheck.kinds.trie import normalize, trie_regex
-from tqcheck.packs import LineDict, Pack, PackError
+from tqcheck.packs import LineDict, Pack, PackError, builtin_pack_dirs
 from tqcheck.prefilter import WordRequirements, requirement
+from tqcheck.regex_guard import GuardedPattern, compile_guarded
 from tqcheck.rule import Rule, validate_metadata
 
 _RULE_KEYS = {"code", "name", "kind", "category", "severity", "message", "description", "default",
@@ -77,7 +79,9 @@ class YamlRule(Rule):
     # -- behaviour -------------------------------------------------------------------------
     def compile(self) -> None:
         flags = re.MULTILINE | (re.IGNORECASE if self.ignorecase else 0)  # ^ and $ match at line breaks
-        self._exceptions = re.compile("|".join(f"(?:{e})" for e in self.exceptions), flags) if self.exceptions else None
+        # Exceptions and patterns are the pack author's regexes: time-limited (tqcheck.regex_guard).
+        self._exceptions = GuardedPattern("|".join(f"(?:{e})" for e in self.exceptions), flags,
+                                          f"{self.path}: exceptions") if self.exceptions else None
         if self.literal:
             self._lookup: dict[str, int] = {}
             for i, entry in enumerate(self.entries):
@@ -88,8 +92,8 @@ class YamlRule(Rule):
             self._trie_flags = flags
             self._prefilter = WordRequirements(self._lookup, self.ignorecase)
         else:
-            self.pattern = re.compile("|".join(f"(?P<e{i}>{self.entry_regex(e)})" for i, e in enumerate(self.entries))
-                                      or r"(?!x)x", flags)
+            self.pattern = GuardedPattern("|".join(f"(?P<e{i}>{self.entry_regex(e)})" for i, e in enumerate(self.entries))
+                                          or r"(?!x)x", flags, f"{self.path}: patterns")
             self._prefilter = _EntryRequirements([self.entry_regex(e) for e in self.entries], flags)
 
     #: Literal kinds list plain strings (compiled into one trie); others give a regex per entry.
@@ -192,8 +196,9 @@ def build_rule(data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
             validate_metadata(**{"code": "AA00", "name": "a.b", "category": "Style", key: data[key]}, where="rule")
         except ValueError as exc:
             raise PackError(path, data.line_of(key), str(exc).removeprefix("rule: ")) from None
-    _validate_common(data, path)
-    _validate_entries(kind, data.get("entries", []), data, "entries", path)
+    probe = pack is None or pack.path.resolve() not in builtin_pack_dirs()  # shipped packs are tested instead
+    _validate_common(data, path, probe)
+    _validate_entries(kind, data.get("entries", []), data, "entries", path, probe)
     return _instantiate(kind, data, path, pack)
 
 
@@ -204,10 +209,10 @@ def extend_rule(base: YamlRule, data: LineDict, path: Path) -> YamlRule:
             raise PackError(path, data.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_EXTEND_KEYS))})")
     if not isinstance(base, YamlRule):
         raise PackError(path, data.line_of("extends"), f"{base.code} is a Python rule; only YAML rules can be extended")
-    _validate_common(data, path)
+    _validate_common(data, path, probe=True)
     kind = type(base)
     added = data.get("entries+", [])
-    _validate_entries(kind, added, data, "entries+", path)
+    _validate_entries(kind, added, data, "entries+", path, probe=True)
     removed = data.get("entries-", [])
     if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
         raise PackError(path, data.line_of("entries-"), "'entries-' must be a list of entry keys")
@@ -242,7 +247,24 @@ def _identities(kind: type[YamlRule], entry: dict) -> list[str]:
     return ids
 
 
-def _validate_common(data: LineDict, path: Path) -> None:
+#: Keys whose values must have one type (a wrong one would fail later, at check time).
+_TYPED_KEYS = {"message": str, "description": str, "default": bool, "ignorecase": bool, "fixable": bool}
+#: The placeholders a message or suggestion may use.
+_PLACEHOLDERS = {"match", "suggestion", "note"}
+
+
+def _check_template(template: str) -> None:
+    """Refuse placeholders other than {match}, {suggestion}, {note} (no attributes, indexes or typos)."""
+    try:
+        fields = [f for _, f, _, _ in string.Formatter().parse(template) if f is not None]
+    except ValueError as exc:
+        raise ValueError(f"bad message template {template!r}: {exc}") from None
+    for field_name in fields:
+        if field_name not in _PLACEHOLDERS:
+            raise ValueError(f"unknown placeholder {{{field_name}}} in {template!r} (use {{match}}, {{suggestion}} or {{note}})")
+
+
+def _validate_common(data: LineDict, path: Path, probe: bool) -> None:
     try:
         if "severity" in data:
             Severity.parse(data["severity"])
@@ -251,15 +273,29 @@ def _validate_common(data: LineDict, path: Path) -> None:
     except ValueError as exc:
         key = "severity" if "severity" in str(exc) else "category"
         raise PackError(path, data.line_of(key), str(exc)) from None
+    for key, expected in _TYPED_KEYS.items():
+        if key in data and not isinstance(data[key], expected):
+            raise PackError(path, data.line_of(key), f"{key!r} must be a {'string' if expected is str else 'boolean'}")
+    if "message" in data:
+        try:
+            _check_template(data["message"])
+        except ValueError as exc:
+            raise PackError(path, data.line_of("message"), str(exc)) from None
     for key in ("exceptions",):
         if key in data and not (isinstance(data[key], list) and all(isinstance(x, str) for x in data[key])):
             raise PackError(path, data.line_of(key), f"{key!r} must be a list of strings")
+    for pattern in data.get("exceptions", []) if probe else []:
+        try:
+            compile_guarded(pattern, re.MULTILINE)
+        except (ValueError, re.error) as exc:
+            raise PackError(path, data.line_of("exceptions"), f"exception {pattern!r}: {exc}") from None
     examples = data.get("examples", {})
-    if not isinstance(examples, dict) or set(examples) - {"flag", "okay"}:
-        raise PackError(path, data.line_of("examples"), "'examples' takes 'flag' and 'okay' lists")
+    if not isinstance(examples, dict) or set(examples) - {"flag", "okay"} or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in examples.values()):
+        raise PackError(path, data.line_of("examples"), "'examples' takes 'flag' and 'okay' lists of strings")
 
 
-def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: str, path: Path) -> None:
+def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: str, path: Path, probe: bool) -> None:
     if not isinstance(entries, list):
         raise PackError(path, data.line_of(key), f"{key!r} must be a list")
     allowed = {**kind.entry_schema, "note": (str, False), "source": (str, False),
@@ -282,7 +318,11 @@ def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: s
                 Severity.parse(entry["severity"])
             if "category" in entry:
                 check_category(entry["category"])
-            if not kind.literal:  # literal kinds escape every character (trie_regex): nothing to check
+            if "message" in entry:  # a patterns entry's own message template
+                _check_template(entry["message"])
+            if probe and not kind.literal:
+                compile_guarded(kind.entry_regex(entry), re.MULTILINE)
+            elif not kind.literal:  # literal kinds escape every character (trie_regex): nothing to check
                 re.compile(kind.entry_regex(entry), re.MULTILINE)
         except (ValueError, re.error) as exc:
             raise PackError(path, line, str(exc) if isinstance(exc, ValueError) else f"bad regular expression: {exc}") from None

@@ -1,3 +1,4 @@
+import operator
 import re
 
 from tqcheck.finding import Severity
@@ -17,17 +18,26 @@ SEPARATOR = r"(?:[ \t\u00a0]+|[ \t]*\r?\n[ \t]*(?=[a-z]))"
 TOKENS = re.compile(TOKEN)
 
 
+def lowered_tokens(doc) -> list[str] | None:
+    """The body's tokens lower-cased, found in the lower-cased text (shared by RP01, RP03, RP04),
+    or None when ``str.lower`` may not match ``re.IGNORECASE`` there (``tqcheck.prefilter``)."""
+    lowered = doc.index.lower
+    if lowered is None:
+        return None
+    return doc.index.shared(lowered_tokens, lambda: TOKENS.findall(lowered, doc.body_start))
+
+
 def may_repeat(doc, times: int = 2) -> bool:
     """False only when no token of *doc* is followed by *times* - 1 copies of itself (any case).
 
     A repeat that RP01/RP04 match is a run of whole tokens with only spaces between, so the
     runs of equal lower-cased neighbours in the token list are the only places it can be.
     """
-    lowered = doc.index.lower_tokens(TOKENS, doc.body_start)
-    if lowered is None:
+    words = lowered_tokens(doc)
+    if words is None:
         return True
-    shifted = [lowered[k:] for k in range(1, times)]
-    return any(all(s == word for s in rest) for word, *rest in zip(lowered, *shifted))
+    same = doc.index.shared(may_repeat, lambda: list(map(operator.eq, words, words[1:])))
+    return any(same) if times == 2 else any(map(operator.and_, same, same[1:]))
 
 
 class DoubledWord(Rule):

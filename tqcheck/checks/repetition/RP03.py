@@ -1,7 +1,9 @@
 import bisect
+import itertools
+import operator
 import re
 
-from tqcheck.checks.repetition.RP01 import TOKENS
+from tqcheck.checks.repetition.RP01 import TOKENS, lowered_tokens
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
@@ -35,6 +37,9 @@ class PhraseLoop(Rule):
     max_words = 6
 
     def check(self, doc):
+        words = lowered_tokens(doc)
+        if words is not None and not _may_loop(words, self.max_words):
+            return
         text = doc.text
         # The body's tokens, computed once and shared with RP01/RP04; a paragraph's words are a
         # slice of them (paragraphs are separated by whitespace, which no token contains).
@@ -88,3 +93,16 @@ class PhraseLoop(Rule):
         if times == 2 and joined(i, i + 2 * n - 1, _GAP):
             return 2
         return 0
+
+
+def _may_loop(words: list[str], max_words: int) -> bool:
+    """Whether some n-gram (2 <= n <= max_words) of *words* is followed by itself, and is not one
+    word repeated or an "X and X" idiom: what ``_repeats`` needs before it looks at the spaces
+    between the words. Paragraph edges are ignored here, so this can only say "maybe"."""
+    for n in range(2, max_words + 1):
+        same = list(map(operator.eq, words, words[n:]))
+        for i in itertools.compress(range(len(same)), map(operator.and_, same, same[1:])):
+            gram = words[i:i + n]
+            if words[i + n:i + 2 * n] == gram and len(set(gram)) > 1 and not (n == 2 and gram[0] in _IDIOM_LINKS):
+                return True
+    return False

@@ -14,6 +14,21 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+def sentence_words(doc, start: int, end: int) -> tuple[int, int]:
+    """(words, English function words) of ``_WORD.findall(text, start, end)``, lower-cased.
+
+    Found in the lower-cased text when ``str.lower`` keeps every offset and word edge there
+    (``tqcheck.prefilter.TextIndex.lower``; lower-casing never changes which characters are
+    letters), and counted at C speed; else word by word as the rule reads them.
+    """
+    lowered = doc.index.lower
+    if lowered is None:
+        words = [w.lower() for w in _WORD.findall(doc.text, start, end)]
+    else:
+        words = _WORD.findall(lowered, start, end)
+    return len(words), sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
+
+
 class ForeignLatinSentence(Rule):
     """A sentence in another Latin-script language (German, French, Spanish, Polish ...).
 
@@ -43,11 +58,10 @@ class ForeignLatinSentence(Rule):
 
         text = doc.text
         for start, end in doc.sentences:
-            words = _WORD.findall(text, start, end)
-            if len(words) < self.min_words:
+            count, english = sentence_words(doc, start, end)
+            if count < self.min_words:
                 continue
-            english = sum(w.lower() in ENGLISH_FUNCTION_WORDS for w in words)
-            if english / len(words) > self.max_english_ratio:
+            if english / count > self.max_english_ratio:
                 continue
             sentence = text[start:end]
             if sum(ch.isalpha() and ord(ch) < 0x250 for ch in sentence) < 0.5 * sum(ch.isalpha() for ch in sentence):

@@ -68,6 +68,8 @@ class ForeignLatinFragment(Rule):
         from tqcheck.langid import detect
 
         text = doc.text
+        if not _may_trigger(doc):
+            return  # no word of the article only another language uses: nothing would be flagged
         for start, end in doc.sentences:
             tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
             if len(tokens) < 4:
@@ -96,6 +98,17 @@ class ForeignLatinFragment(Rule):
                     continue
                 yield self.finding(doc, span_start, span_end,
                                    f"Fragment appears untranslated (language '{lang}', p={prob:.2f}).")
+
+
+def _may_trigger(doc) -> bool:
+    """Whether some word of *doc* could be a ``_trigger``: a foreign function word, or a word
+    with a letter English loanwords never carry (one search of the text finds those)."""
+    if _FOREIGN_LETTERS.search(doc.text, doc.body_start):
+        return True
+    words = set()  # the words of each sentence, as check() finds them
+    for start, end in doc.sentences:
+        words.update(_TOKEN.findall(doc.text, start, end))
+    return not words.isdisjoint(_FUNCTION_WORD_LANGS)
 
 
 def _trigger(word: str) -> bool:
