@@ -7,7 +7,9 @@ from tqcheck.rule import Rule
 TAGS = ("a abbr article aside b big blockquote br caption center cite code dd div dl dt em figcaption figure "
         "font footer h1 h2 h3 h4 h5 h6 header hr i iframe img ins li mark nav ol p pre q s script section "
         "small span strike strong style sub sup table tbody td th thead tr tt u ul").split()
-_TAG = rf"</?(?:{'|'.join(TAGS)})(?:\s[^<>\n]{{0,300}}?)?\s*/?>|<!--.*?-->"
+# A comment ends at the first "-->", and a scan for it stops at the next "<!--": a run of unclosed
+# "<!--" would otherwise be searched to the end of the text once each (quadratic time).
+_TAG = rf"</?(?:{'|'.join(TAGS)})(?:\s[^<>\n]{{0,300}}?)?\s*/?>|<!--(?:(?!<!--).)*?-->"
 
 
 class LeakedHtmlTag(Rule):

@@ -1,3 +1,4 @@
+import bisect
 import re
 
 from tqcheck.finding import Severity
@@ -30,15 +31,34 @@ class SpacedHyphenDash(Rule):
     default_enabled = False
 
     _pattern = re.compile(r"(?<=\S) - (?=\S)")
-    _sentence_line = re.compile(r"[^\n]*[.!?…][\"”’)]*[ \t]*(?:\n|\Z)")
+    _line_break = re.compile(r"[\r\n]")
 
     def check(self, doc):
         text = doc.text
+        line_ends: list[int] = []
+        last_stop: dict[int, int] = {}  # line end -> offset of the line's final full stop (-1: none)
         for m in iter_matches(self._pattern, doc):
             if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
                 continue  # a range or a score
-            if not self._sentence_line.match(text, m.end()):
+            if not line_ends:
+                line_ends = [b.start() for b in self._line_break.finditer(text)] + [len(text)]
+            end = line_ends[bisect.bisect_left(line_ends, m.end())]
+            if end not in last_stop:
+                last_stop[end] = _final_stop(text, end)
+            if last_stop[end] < m.end():
                 continue  # a headline ("Gym chain goes bust - China News Network")
             hyphen = m.start() + 1
             yield self.finding(doc, hyphen, hyphen + 1, "Spaced hyphen used as a dash; English uses an em dash (—).",
                                "—", fixable=True)
+
+
+def _final_stop(text: str, line_end: int) -> int:
+    """Offset of the full stop (. ! ? …) that ends the line at *line_end*, before closing quotes or
+    brackets and trailing blanks; -1 when the line ends otherwise. Computed once per line: testing
+    the rest of the line at every dash would take quadratic time on a long line."""
+    i = line_end
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    while i > 0 and text[i - 1] in "\"”’)":
+        i -= 1
+    return i - 1 if i > 0 and text[i - 1] in ".!?…" else -1
