@@ -456,7 +456,7 @@ def _chars_of(op, av, flags: int) -> _Chars:
         low, _high, body = av
         inner = _chars_of_sequence(body, flags)
         if low == 0 or inner.nullable:
-            return _Chars(nullable=True, pairs=inner.pairs)
+            return _Chars(nullable=True)  # what is inside may not occur at all
         pairs = list(inner.pairs)
         if low >= 2 and inner.last is not None and inner.first is not None:
             pairs.append((inner.last, inner.first))

@@ -1,0 +1,139 @@
+"""The performance shortcuts change no result: prefilters only skip what cannot match, the ctypes
+sentence splitter gives blingfire's offsets, and a glossary searched for some of its literals
+finds what the whole glossary finds."""
+import random
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tqcheck.document import Document
+from tqcheck.kinds import YamlRule
+from tqcheck.prefilter import TextIndex, WordRequirements, _caseless_unsafe, requirement
+from tqcheck.sentences import sentence_offsets
+
+
+def _rule_patterns(registry):
+    """Every compiled pattern of every rule, and every entry of the YAML ``patterns`` rules."""
+    found = []
+    for rule in registry:
+        for name, value in list(vars(type(rule)).items()) + list(vars(rule).items()):
+            if isinstance(value, re.Pattern):
+                found.append((f"{rule.code}.{name}", value))
+        if isinstance(rule, YamlRule) and not rule.literal:
+            flags = re.MULTILINE | (re.IGNORECASE if rule.ignorecase else 0)
+            found += [(f"{rule.code}.e{i}", re.compile(rule.entry_regex(e), flags)) for i, e in enumerate(rule.entries)]
+    return found
+
+
+def test_every_rule_pattern_has_a_sound_requirement(registry):
+    """Strings generated from each pattern (hypothesis' from_regex) always pass its prefilter."""
+    checked = 0
+    for name, pattern in _rule_patterns(registry):
+        req = requirement(pattern)
+        if req is None:
+            continue
+        misses = []
+
+        @settings(max_examples=12, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(st.from_regex(pattern))
+        def generated(text):
+            if pattern.search(text) and not TextIndex(text).may_contain(req):
+                misses.append(text)
+
+        generated()
+        assert not misses, f"{name}: {req} rejects {misses[0]!r}, which {pattern.pattern!r} matches"
+        checked += 1
+    assert checked >= 40
+
+
+@pytest.mark.parametrize("pattern,text,expected", [
+    (r"\b[Oo]n the eve\b(?! of)", "It happened on the eve.", True),
+    (r"\b[Oo]n the eve\b(?! of)", "It happened on Monday.", False),
+    (r"(?i:\bpublished\b)\s*:", "PUBLISHED: today", True),
+    (r"(?i:\bpublished\b)\s*:", "Nothing here", False),
+    (r"%(?:\d\$)?[sdif](?![\w%])", "The attack on %s was condemned.", True),
+    (r"(?:the )?landing of", "landing of the plane", True),
+    (r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:1[89]|20)\d\d)", "on 05.05.2023 at noon", True),
+    (r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:1[89]|20)\d\d)", "in 2023, at noon", False),
+])
+def test_requirement_examples(pattern, text, expected):
+    compiled = re.compile(pattern)
+    assert TextIndex(text).may_contain(requirement(compiled)) is expected
+    if expected is False:
+        assert compiled.search(text) is None
+
+
+def test_caseless_literals_are_tested_only_where_lowercasing_is_exact():
+    unsafe = _caseless_unsafe()
+    assert unsafe.search("İstanbul") and unsafe.search("ſ") and unsafe.search("Σ")
+    assert TextIndex("Drones over KYIV").lower == "drones over kyiv"
+    assert TextIndex("İstanbul").lower is None  # 'İ'.lower() is two characters
+    req = requirement(re.compile(r"(?i:istanbul)"))
+    assert TextIndex("İSTANBUL").may_contain(req)  # untestable text: "maybe"
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        upper = re.compile(re.escape(letter), re.IGNORECASE)
+        for code in range(0x250):
+            ch = chr(code)
+            if upper.fullmatch(ch) and not unsafe.match(ch):
+                assert ch.lower() == letter, (letter, ch)
+
+
+def test_word_requirements_find_whole_words_only():
+    words = WordRequirements(["Kiev", "Verkhovna Rada", "St. Petersburg"], caseless=False)
+    assert words.candidates(TextIndex("Drones over Kiev.")) == ["Kiev"]
+    assert words.candidates(TextIndex("The Verkhovna  Rada met in St. Petersburg.")) == ["Verkhovna Rada", "St. Petersburg"]
+    assert words.candidates(TextIndex("Kievan Rus and the Rada")) == []
+    caseless = WordRequirements(["on the fact of"], caseless=True)
+    assert caseless.candidates(TextIndex("ON THE FACT OF it")) == ["on the fact of"]
+
+
+def test_literal_rules_find_the_same_with_and_without_the_word_test(registry, monkeypatch):
+    """Each glossary/phrase rule over a text of its own literals: searching only the literals
+    whose words occur (check()'s shortcut) finds what searching all of them finds."""
+    for rule in registry:
+        if not (isinstance(rule, YamlRule) and rule.literal):
+            continue
+        rng = random.Random(rule.code)
+        literals = list(rule._lookup)
+        sample = rng.sample(literals, min(len(literals), 40))
+        text = " ".join(f"Then {lit} and {lit.upper() if rng.random() < 0.3 else lit}, then {lit[:-1]}." for lit in sample)
+        doc = Document(text)
+        fast = [(f.start, f.end, f.message, f.suggestion) for f in rule.check(doc)]
+        with monkeypatch.context() as patch:
+            patch.setattr(rule._prefilter, "candidates", lambda index: list(rule._lookup))
+            whole = [(f.start, f.end, f.message, f.suggestion) for f in rule.check(doc)]
+        assert fast == whole, rule.code
+        assert fast or not sample, rule.code
+
+
+def _blingfire_offsets(text):
+    blingfire = pytest.importorskip("blingfire")
+    try:
+        return blingfire.text_to_sentences_and_offsets(text)[1]
+    except AssertionError:
+        return "assert"
+
+
+def _ours(text):
+    try:
+        return sentence_offsets(text)
+    except AssertionError:
+        return "assert"
+
+
+@pytest.mark.parametrize("text", [
+    "One. Two! Three? Four", "Дроны над Кремлём. Это тест.", "习近平说。他来了。", "Emoji 😀 here. Next one.",
+    "Mr. Smith went to Washington. He said: “No.” Then left…", "a\u200bb. c", "x", "...", "A.\nB.",
+])
+def test_sentence_offsets_equal_blingfire(text):
+    assert _ours(text) == _blingfire_offsets(text)
+
+
+def test_sentence_offsets_equal_blingfire_on_random_text():
+    rng = random.Random(7)
+    alphabet = "ab. !?\n\t\u00e9\u4e2d\u0416\U0001F600\u200b\r\"'“”…"
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        assert _ours(text) == _blingfire_offsets(text), repr(text)
