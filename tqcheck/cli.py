@@ -359,6 +359,10 @@ from tqcheck.evaluate import eval_command  # noqa: E402 (cheap: its heavy import
 
 main.add_command(eval_command, "eval")
 
+from tqcheck.fix_command import fix_command  # noqa: E402 (cheap: its imports are inside the command)
+
+main.add_command(fix_command, "fix")
+
 
 if __name__ == "__main__":
     main()
