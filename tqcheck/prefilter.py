@@ -189,6 +189,11 @@ def _analyse(items, caseless: bool) -> _Info:
     run: frozenset[str] = frozenset([""])  # the texts the literal run so far can be
     prefix, best, broken = None, None, False
     for op, av in items:
+        if op is _c.LITERAL or op is _c.AT:  # the common case, without building an _Info
+            ch = "" if op is _c.AT else _literal(av, caseless)
+            if ch is not None:
+                run = frozenset(a + ch for a in run) if ch else run
+                continue
         info = _item(op, av, caseless)
         if info.exact is not None and len(run) * len(info.exact) <= MAX_ALTERNATIVES:
             run = frozenset(a + b for a in run for b in info.exact)
@@ -215,7 +220,7 @@ def _analyse(items, caseless: bool) -> _Info:
 def _literal(code: int, caseless: bool) -> str | None:
     ch = chr(code)
     if caseless:
-        if _caseless_unsafe().match(ch):
+        if code >= 0x80 and _caseless_unsafe().match(ch):  # no ASCII character is unsafe
             return None
         return ch.lower()
     return ch
@@ -513,7 +518,7 @@ class WordRequirements:
         by_key: dict[str, list[tuple[frozenset[str], str]]] = {}
         for literal in self.literals:
             words = _TOKEN.findall(literal.lower() if self.caseless else literal)
-            if not words or (self.caseless and _caseless_unsafe().search(literal)):
+            if not words or (self.caseless and not literal.isascii() and _caseless_unsafe().search(literal)):
                 always = True
                 continue
             by_key.setdefault(max(words, key=len), []).append((frozenset(words), literal))
