@@ -18,7 +18,10 @@ from pathlib import Path
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-extensions", "--mute-audio", "--hide-scrollbars")
+         "--disable-extensions", "--mute-audio", "--hide-scrollbars",
+         # No request may leave the machine, whatever a page under test asks for: names resolve to
+         # nothing and everything else goes to a closed local port.
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>")
 
 
 def find_browser() -> str | None:
@@ -96,12 +99,15 @@ class Browser:
             self._events.append(self._read_message(deadline))
 
     # -- pages --------------------------------------------------------------------------------
-    def open(self, url: str) -> Page:
+    def open(self, url: str, init_script: str | None = None) -> Page:
+        """Load *url* in a new tab; *init_script* runs before the page's own scripts (not bound by its CSP)."""
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         page = Page(self, session)
         page.call("Page.enable")
         page.call("Runtime.enable")
+        if init_script:
+            page.call("Page.addScriptToEvaluateOnNewDocument", {"source": init_script})
         page.call("Page.navigate", {"url": url})
         self.wait_event("Page.loadEventFired", session)
         return page
