@@ -42,6 +42,9 @@ _HEADER_LINE = re.compile(
 )
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PARAGRAPH_BREAK = re.compile(r"(?:[ \t]*(?:\r\n|\r|\n)){2,}")
+# Every paragraph break holds two line breaks with only spaces between: a search that starts at a
+# line break (fast in C) tells whether there is any before the full pattern scans the text.
+_TWO_LINE_BREAKS = re.compile(r"(?:\r\n|\r|\n)[ \t]*[\r\n]")
 _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*")
 #: Lone surrogates (possible in text given through the API) cannot be encoded for blingfire.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -167,7 +170,9 @@ class Document:
     def paragraphs(self) -> list[tuple[int, int]]:
         """(start, end) of each non-blank block of the body, whitespace trimmed."""
         spans, pos = [], self.body_start
-        for m in _PARAGRAPH_BREAK.finditer(self.text, self.body_start):
+        breaks = _PARAGRAPH_BREAK.finditer(self.text, self.body_start) \
+            if _TWO_LINE_BREAKS.search(self.text, self.body_start) else ()
+        for m in breaks:
             spans.append((pos, m.start()))
             pos = m.end()
         spans.append((pos, len(self.text)))
@@ -195,7 +200,7 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in _WORD.finditer(self.text, self.body_start))
+        return len(_WORD.findall(self.text, self.body_start))
 
     def unit_at(self, offset: int) -> str | None:
         """Id of the unit (XLIFF/PO/TMX) containing *offset*, or None."""

@@ -6,8 +6,10 @@ from rapidfuzz import fuzz, process
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*\b")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# "\b[A-Z]..." written as "[A-Z](?<!\w[A-Z])...": the same matches, but a pattern that starts with
+# a character class lets re skip to candidate letters in C instead of trying every position.
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z]?[a-z]+)*\b")
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*\b")
 # Capitalised in titles and names of bodies, yet ordinary words (Ministry/Minister, Council/Counsel).
 TITLE_WORDS = frozenset(
     "Minister Ministers Ministry Ministries President Presidents Presidential Secretary Secretariat Chairman "
