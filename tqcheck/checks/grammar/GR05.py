@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, iter_matches
 
 # Subjects that are states or institutions: Russian gives them grammatical gender (Россия - she,
 # противник - he) and MT carries it into English pronouns.
@@ -40,11 +40,11 @@ class GenderedPronoun(Rule):
 
     def check(self, doc):
         text = doc.text
-        for m in _REFLEXIVE.finditer(text, doc.body_start):
+        for m in iter_matches(_REFLEXIVE, doc):  # skipped where 'himself'/'herself' never occur
             start, end = m.span(1)
             yield self.finding(doc, start, end, f"'{m.group(1)}' for a state or institution; English uses 'itself'.",
                                "itself", fixable=True)
-        for m in _POSSESSIVE.finditer(text, doc.body_start):
+        for m in iter_matches(_POSSESSIVE, doc):
             start, end = m.span(1)
             if _person_between(text, m.start(), start):
                 continue

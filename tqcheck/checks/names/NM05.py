@@ -1,13 +1,14 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, iter_matches
 
 # East Slavic patronymics (Russian -ovich/-ovna, Ukrainian -ovych/-ivna). "-ich" alone is left out:
 # Serbian and Croatian surnames (Abramovich, Djokovich) end that way.
 _PATRONYMIC = r"[A-Z][a-z]+(?:ovich|evich|yevich|ovych|evych|ovna|evna|yevna|ichna|ivna|yivna)"
-_FULL = re.compile(rf"\b[A-Z][a-z]+ ({_PATRONYMIC}) [A-Z][a-z]+")
-_FEMININE_ADDRESS = re.compile(r"\b[A-Z][a-z]+ ([A-Z][a-z]+(?:ovna|evna|yevna|ichna|ivna|yivna))\b(?! [A-Z])")
+# "\b[A-Z]" written as "[A-Z](?<!\w[A-Z])": the same matches, found from capital to capital in C.
+_FULL = re.compile(rf"[A-Z](?<!\w[A-Z])[a-z]+ ({_PATRONYMIC}) [A-Z][a-z]+")
+_FEMININE_ADDRESS = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+ ([A-Z][a-z]+(?:ovna|evna|yevna|ichna|ivna|yivna))\b(?! [A-Z])")
 
 
 class Patronymic(Rule):
@@ -33,7 +34,7 @@ class Patronymic(Rule):
     def check(self, doc):
         text = doc.text
         for pattern in (_FULL, _FEMININE_ADDRESS):
-            for m in pattern.finditer(text, doc.body_start):
+            for m in iter_matches(pattern, doc):
                 start, end = m.span(1)
                 yield self.finding(doc, start, end,
                                    f"'{m.group(1)}' is a patronymic; English news uses first name and surname only.")

@@ -34,6 +34,8 @@ class UnbalancedBrackets(Rule):
 
     def check(self, doc):
         text = doc.text
+        if not self._bracket.search(text, doc.body_start):
+            return  # every finding is at a bracket
         for start, end in doc.paragraphs:
             enumerators = {m.end() - 1 for m in self._enumerator.finditer(text, start, end)}
             emoticons = {m.end() - 1 for m in self._emoticon.finditer(text, start, end)}

@@ -4,9 +4,11 @@ from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
 #: An apostrophe after a word, before a space: a possessive ("pets'"), a closing quote, or stray.
-_TRAILING = re.compile(r"(?<=[^\W_]|%)['’](?=[ \t\n,.;:!?])")
+# The lookbehinds come after the quote mark (same matches): a pattern that starts with a character
+# class lets re jump from quote mark to quote mark in C.
+_TRAILING = re.compile(r"['’](?<=[^\W_]['’]|%['’])(?=[ \t\n,.;:!?])")
 #: An opening single quote: after a space or bracket, before a letter.
-_OPENING = re.compile(r"(?:^|(?<=[\s(\[\"“]))['‘](?=\w)")
+_OPENING = re.compile(r"['‘](?:(?<=^['‘])|(?<=[\s(\[\"“]['‘]))(?=\w)")
 
 
 class StrayApostrophe(Rule):
@@ -32,8 +34,9 @@ class StrayApostrophe(Rule):
     def check(self, doc):
         text = doc.text
         for start, end in doc.paragraphs:
-            opened = [m.start() for m in _OPENING.finditer(text, start, end)]
-            for m in _TRAILING.finditer(text, start, end):
+            trailing = list(_TRAILING.finditer(text, start, end))
+            opened = [m.start() for m in _OPENING.finditer(text, start, end)] if trailing else []
+            for m in trailing:
                 before = text[m.start() - 1]
                 if before in "sSzZ" or text[m.start() - 2:m.start()] == "in":
                     continue  # a plural possessive or a dropped g
