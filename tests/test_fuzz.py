@@ -8,6 +8,7 @@ exactly that slice, line and column point at it. Derandomized, so the suite stay
 """
 import io
 import re
+from xml.dom import minidom
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,7 +31,8 @@ FRAGMENTS = [
     "```", "`", "<!-- tqcheck: disable=TE01 -->", "<!-- tqcheck: disable-next-line=ALL -->", "date: 2023-05-04\n",
     "---\n", "# ", "> ", "- ", "1. ", "[a](http://x)", "Mr.", "U.S.", "http://example.com/?utm_source=x", "{{name}}",
     "%s", "Zelensky", "Zelenskyy", "himself", "Russia and her", "5 thousand", "Xi Jin Ping", "on the fact of",
-    "Ivanovich", "ООО", "i", "İ", "ß", "ﬁ", "\U0001d400", "\ud800", "\udfff",
+    "Ivanovich", "ООО", "i", "İ", "ß", "ﬁ", "\U0001d400", "\x1b[31m", "\x1b]0;title\x07", "\x9b", "\x01", "\x0b",
+    "\x7f", "\ud800", "\udfff",
 ]
 TEXT = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(st.characters(), max_size=8)), max_size=50).map("".join)
 #: Long lines without a line break: text repeated into one line of tens of thousands of characters.
@@ -111,7 +113,12 @@ def test_every_reporter_renders_anything(tmp_path_factory, text, fmt):
         else:
             out = io.StringIO()
             render(name, report, out)
-            out.getvalue().encode("utf-8")  # what is written to a file or terminal must encode
+            written = out.getvalue()
+            written.encode("utf-8")  # what is written to a file or terminal must encode
+            if name not in ("json", "jsonl", "sarif"):  # JSON escapes what it must; programs read it
+                assert not re.search("[\x1b\x9b\x00-\x08]", written), f"{name}: an article must not drive the terminal"
+            if name == "junit":
+                minidom.parseString(written)  # well-formed XML, whatever the article held
 
 
 @FAST

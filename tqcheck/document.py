@@ -187,7 +187,7 @@ class Document:
         for start, end in self.paragraphs:
             chunk = _SURROGATE.sub("\ufffd", self.text[start:end])  # same length: offsets hold
             for a, b in sentence_offsets(chunk):
-                if b > a:
+                if b > a and not chunk[a:b].isspace():  # blingfire splits at U+2028 into blank "sentences"
                     out.append((start + a, start + b))
         return out
 

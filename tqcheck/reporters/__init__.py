@@ -6,6 +6,7 @@ format is one module here with ``render(report, out, **options)``; ``html`` writ
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import import_module
@@ -19,6 +20,16 @@ FORMATS = {"text": "text", "json": "json", "jsonl": "jsonl", "sarif": "sarif", "
            "github": "github", "markdown": "markdown", "html": "html"}
 #: Formats that write a folder (``-o DIR``) rather than a stream.
 FOLDER_FORMATS = {"html"}
+
+#: Control characters (terminal escapes such as ESC and CSI, characters XML forbids) and the
+#: bidirectional overrides that reorder what a terminal shows; line feed and tab are kept.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """*text* with unsafe characters written as ``\\xNN``/``\\uNNNN``: an article cannot drive the
+    terminal, break an XML report or disguise a line of the output."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from tqcheck.reporters import visible
 from tqcheck.summary import format_number
 
 _LEVEL = {"critical": "error", "major": "error", "minor": "warning"}
@@ -15,7 +16,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from tqcheck.reporters import visible
 from tqcheck.reporters.text import finding_line
 from tqcheck.summary import format_number
 
@@ -31,9 +32,10 @@ def render(report, out: TextIO, **_) -> None:
         ET.SubElement(props, "property", {"name": "gate", "value": report.gate.describe()})
     for article in report.articles:
         r = article.result
-        case = ET.SubElement(suite, "testcase", {"classname": "tqcheck", "name": r.path, "file": r.path})
+        path = visible(r.path)  # XML cannot hold control characters at all
+        case = ET.SubElement(suite, "testcase", {"classname": "tqcheck", "name": path, "file": path})
         if r.error:
-            ET.SubElement(case, "error", {"message": r.error, "type": "unreadable"}).text = r.error
+            ET.SubElement(case, "error", {"message": visible(r.error), "type": "unreadable"}).text = visible(r.error)
             continue
         s = article.summary
         lines = [finding_line(r.path, f) for f in r.findings]
@@ -41,7 +43,7 @@ def render(report, out: TextIO, **_) -> None:
                      f"in {s.words} words")
         reasons = _failure_reasons(article)
         if reasons:
-            ET.SubElement(case, "failure", {"message": "; ".join(reasons), "type": "gate"}).text = "\n".join(lines)
+            ET.SubElement(case, "failure", {"message": visible("; ".join(reasons)), "type": "gate"}).text = "\n".join(lines)
         else:
             ET.SubElement(case, "system-out").text = "\n".join(lines)
     ET.indent(suites)

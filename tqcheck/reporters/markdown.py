@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from tqcheck.reporters import visible
 from tqcheck.summary import format_number
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
@@ -17,7 +18,7 @@ MAX_LISTED = 50
 
 def escape(text: str) -> str:
     """Escape Markdown and HTML syntax; fold line breaks into spaces."""
-    text = " ".join(str(text).split())
+    text = visible(" ".join(str(text).split()))
     return _SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
 
 

@@ -9,6 +9,7 @@ from typing import TextIO
 
 import click
 
+from tqcheck.reporters import visible
 from tqcheck.summary import format_number
 
 _COLORS = {"critical": "magenta", "major": "red", "minor": "yellow"}
@@ -17,22 +18,23 @@ _COLORS = {"critical": "magenta", "major": "red", "minor": "yellow"}
 def finding_line(path: str, f, color: bool = False) -> str:
     severity = click.style(str(f.severity), fg=_COLORS[str(f.severity)]) if color else str(f.severity)
     code = click.style(f.code, bold=True) if color else f.code
-    line = f"{path}:{f.line}:{f.column}: {code} {severity} {f.message}"
+    line = f"{visible(path)}:{f.line}:{f.column}: {code} {severity} {visible(f.message)}"
     if f.suggestion is not None:
-        line += f" -> {f.suggestion}"
+        line += f" -> {visible(f.suggestion)}"
     return line
 
 
 def summary_line(article, color: bool = False) -> str:
     result, summary = article.result, article.summary
+    path = visible(result.path)
     if result.error:
-        return f"{result.path}: not checked ({result.error})"
+        return f"{path}: not checked ({visible(result.error)})"
     n = len(result.findings)
     if not n:
-        line = f"{result.path}: no findings in {result.word_count} words"
+        line = f"{path}: no findings in {result.word_count} words"
     else:
         detail = ", ".join(f"{v} {k}" for k, v in result.count_by_severity().items())
-        line = f"{result.path}: {n} finding{'s' if n != 1 else ''} ({detail}) in {result.word_count} words"
+        line = f"{path}: {n} finding{'s' if n != 1 else ''} ({detail}) in {result.word_count} words"
     verdict = "pass" if summary.passed else "fail"
     if color:
         verdict = click.style(verdict, fg="green" if summary.passed else "red")
@@ -71,7 +73,7 @@ def corpus_lines(report) -> list[str]:
     dist = corpus.distribution()
     if dist and n > 1:
         lines.append("scores: " + ", ".join(f"{k} {v:.2f}" for k, v in dist.items()))
-        lines.append("worst: " + ", ".join(f"{a.path} ({a.score:.2f})" for a in corpus.worst(3)))
+        lines.append("worst: " + ", ".join(f"{visible(a.path)} ({a.score:.2f})" for a in corpus.worst(3)))
     if corpus.frequent_rules:
         lines.append("most frequent: " + ", ".join(f"{r.code} x{r.findings} in {r.articles}"
                                                    for r in corpus.frequent_rules[:5]))
