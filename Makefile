@@ -29,5 +29,16 @@ eval: install
 	@test -n "$(CORPUS)" || { echo "usage: make eval CORPUS=/path/to/corpus (with mqm/ and demetr/)"; exit 2; }
 	$(BIN)/tqcheck eval $(CORPUS) --format markdown --output docs/evaluation.md
 
+## fuzz: coverage-guided fuzzing of the reader and every rule (atheris, FUZZ_SECONDS, default 600), then
+## the super-linear rule hunt; both also outside the test suite because they take minutes
+FUZZ_SECONDS ?= 600
+.PHONY: fuzz
+fuzz: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check 'atheris>=2.3'
+	rm -rf .fuzz && $(BIN)/python fuzz/seed_corpus.py .fuzz/corpus
+	$(BIN)/python fuzz/fuzz_reader.py -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 \
+		-artifact_prefix=.fuzz/ .fuzz/corpus
+	$(BIN)/python fuzz/stress_rules.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .fuzz
