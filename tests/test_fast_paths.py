@@ -48,6 +48,23 @@ def test_every_rule_pattern_has_a_sound_requirement(registry):
     assert checked >= 40
 
 
+def test_quick_patterns_match_inside_every_match(registry):
+    """A rule's ``_needs`` (see ``iter_matches``) finds something in every text its ``_pattern`` matches."""
+    pairs = [(rule.code, rule._pattern, rule._needs) for rule in registry if hasattr(rule, "_needs")]
+    assert len(pairs) >= 2
+    for code, pattern, needs in pairs:
+        misses = []
+
+        @settings(max_examples=200, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(st.from_regex(pattern))
+        def generated(text):
+            if pattern.search(text) and not needs.search(text):
+                misses.append(text)
+
+        generated()
+        assert not misses, f"{code}: {needs.pattern!r} misses {misses[0]!r}"
+
+
 @pytest.mark.parametrize("pattern,text,expected", [
     (r"\b[Oo]n the eve\b(?! of)", "It happened on the eve.", True),
     (r"\b[Oo]n the eve\b(?! of)", "It happened on Monday.", False),

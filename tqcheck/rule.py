@@ -96,8 +96,15 @@ def validate_metadata(code: str, name: str, category: str, where: str) -> None:
     check_category(category)
 
 
-def iter_matches(pattern: re.Pattern, doc: Document, start: int | None = None) -> Iterator[re.Match]:
-    """Matches of *pattern* over the checkable text of *doc* (metadata header excluded)."""
-    if not may_match(pattern, doc.index):
-        return iter(())  # the pattern's required literal text is not in the article
-    return pattern.finditer(doc.text, doc.body_start if start is None else start)
+def iter_matches(pattern: re.Pattern, doc: Document, start: int | None = None, *,
+                 needs: re.Pattern | None = None) -> Iterator[re.Match]:
+    """Matches of *pattern* over the checkable text of *doc* (metadata header excluded).
+
+    *needs*, if given, is a quick pattern that matches inside every match of *pattern* (for
+    instance the two marks of ",," for a repeated-punctuation pattern): where it finds nothing,
+    *pattern* is not run. ``tests/test_fast_paths.py`` checks each such pair.
+    """
+    begin = doc.body_start if start is None else start
+    if not may_match(pattern, doc.index) or (needs is not None and not needs.search(doc.text, begin)):
+        return iter(())  # the pattern's required text is not in the article
+    return pattern.finditer(doc.text, begin)

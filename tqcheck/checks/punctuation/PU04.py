@@ -29,9 +29,12 @@ class MissingSpaceAfterPunctuation(Rule):
     # word; or a comma/semicolon between two lower-case words.
     _pattern = re.compile(r"(?<![\w.@/])(?:[a-z]{2,}|\d+)(?P<mark>[.!?])(?=[A-Z][a-z]*\b(?![.\-/]\w))"
                           r"|(?<![\w.@/])[a-z]{2,}(?P<mark2>[,;])(?=[a-z]{2,}\b)")
+    # What every match contains (the mark between a word's last character and the next word's
+    # first): searched first, at C speed; most articles have none.
+    _needs = re.compile(r"[a-z\d][.!?][A-Z]|[a-z][,;][a-z]")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc):
+        for m in iter_matches(self._pattern, doc, needs=self._needs):
             mark = m.group("mark") or m.group("mark2")
             at = m.end() - 1
             yield self.finding(doc, at, at + 1, f"No space after '{mark}'.", f"{mark} ", fixable=True)
