@@ -36,9 +36,11 @@ class DecimalComma(Rule):
         rf"(?<![\d.,])(?:(?P<zero>0),(?P<zfrac>\d+)"
         rf"|(?P<int>\d+),(?P<frac>\d{{1,2}}|\d{{4,}})(?=\s?(?:{QUANTITY_AFTER})(?!\w)))(?![\d,])"
     )
+    # What every match contains (no quantity word starts with a digit), searched first in C.
+    _needs = re.compile(r"0,\d|\d,\d\d?(?!\d)|\d,\d{4}")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc):
+        for m in iter_matches(self._pattern, doc, needs=self._needs):
             number = f"{m.group('zero')}.{m.group('zfrac')}" if m.group("zero") else f"{m.group('int')}.{m.group('frac')}"
             yield self.finding(doc, m.start(), m.end(), f"Decimal comma in '{m.group()}'; English uses a decimal point.",
                                number, fixable=True)

@@ -37,10 +37,12 @@ class ForeignThousandsSeparator(Rule):
         r")"
     )
     _after_month = re.compile(rf"\b(?:{_MONTHS})\s+$")
+    # What every match contains (a digit, a separator and three digits), searched first in C.
+    _needs = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d\d\d|\d\.\d\d\d[.,]\d")
 
     def check(self, doc):
         text = doc.text
-        for m in iter_matches(self._pattern, doc):
+        for m in iter_matches(self._pattern, doc, needs=self._needs):
             number = m.group()
             if m.group("spaced"):
                 if " " in number and self._after_month.search(text, max(0, m.start() - 12), m.start()):
