@@ -37,7 +37,7 @@ class DecimalComma(Rule):
         rf"|(?P<int>\d+),(?P<frac>\d{{1,2}}|\d{{4,}})(?=\s?(?:{QUANTITY_AFTER})(?!\w)))(?![\d,])"
     )
     # What every match contains (no quantity word starts with a digit), searched first in C.
-    _needs = re.compile(r"0,\d|\d,\d\d?(?!\d)|\d,\d{4}")
+    _needs = re.compile(r"\d,(?:(?<=0,)\d|\d\d?(?!\d)|\d{4})")
 
     def check(self, doc):
         for m in iter_matches(self._pattern, doc, needs=self._needs):

@@ -38,7 +38,7 @@ class ForeignThousandsSeparator(Rule):
     )
     _after_month = re.compile(rf"\b(?:{_MONTHS})\s+$")
     # What every match contains (a digit, a separator and three digits), searched first in C.
-    _needs = re.compile(r"\d[ \u00a0\u202f\u2009\u2007]\d\d\d|\d\.\d\d\d[.,]\d")
+    _needs = re.compile(r"\d(?:[ \u00a0\u202f\u2009\u2007]\d\d\d|\.\d\d\d[.,]\d)")
 
     def check(self, doc):
         text = doc.text
