@@ -83,7 +83,7 @@ class TextIndex:
 
     @cached_property
     def lower_words(self) -> frozenset[str] | None:
-        return frozenset(w.lower() for w in self.words) if self.caseless_safe else None
+        return frozenset(map(str.lower, self.words)) if self.caseless_safe else None
 
     def tokens(self, pattern: re.Pattern, start: int = 0) -> list[tuple[int, int, str]]:
         """(start, end, text) of every match of *pattern* from *start*, computed once per document

@@ -1,6 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
+from tqcheck.prefilter import WordRequirements
 from tqcheck.rule import Rule
 
 # Ukraine and its oblasts in both spellings: a sentence naming one of them is about Ukraine.
@@ -12,6 +13,8 @@ UKRAINE_CUES = (
     "Chernovtsy Donbas Donbass"
 ).split()
 _CUE = re.compile(rf"\b(?:{'|'.join(UKRAINE_CUES)})\b")
+# A cue matches as whole words, so it can only be where all its words are words of the article.
+_CUE_WORDS = WordRequirements(UKRAINE_CUES, caseless=False)
 # Russian grammar in a name: adjective endings -aya/-oye/-iy, the -ovka/-evka village ending.
 # Ukrainian has -a/-e/-yi and -ivka for the same names (Bankovaya -> Bankova, Rubezhnoye -> Rubizhne).
 _NAME = re.compile(
@@ -47,6 +50,8 @@ class RussianFormOfUkrainianName(Rule):
 
     def check(self, doc):
         text = doc.text
+        if not _CUE_WORDS.may_match(doc.index) and not _splits_words(text, doc.sentences):
+            return  # no cue word anywhere (a sentence edge inside a word could make one: then look)
         for start, end in doc.sentences:
             if not _CUE.search(text, start, end):
                 continue
@@ -56,3 +61,14 @@ class RussianFormOfUkrainianName(Rule):
                 likely = name[: -len(ending)] + _UKRAINIAN_ENDING[ending]
                 yield self.finding(doc, m.start(group), m.end(group),
                                    f"'{name}' has a Russian ending; the Ukrainian form is likely '{likely}'.", likely)
+
+
+def _splits_words(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """Whether a sentence starts or ends between two word characters (a search bounded by the
+    sentence would see a word edge there that the whole text does not have)."""
+    return any(0 < edge < len(text) and _word_char(text[edge - 1]) and _word_char(text[edge])
+               for sentence in sentences for edge in sentence)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

@@ -58,6 +58,8 @@ class InconsistentNameSpelling(Rule):
         mid_sentence: set[str] = set()
         for m in _NAME.finditer(text, doc.body_start):
             word = m.group()
+            if len(word) < self.min_length:
+                continue  # never compared as a name below, so its places are not needed
             occurrences.setdefault(word, []).append(m.span())
             if m.start() not in sentence_starts and not _after_quote_or_break(text, m.start()):
                 mid_sentence.add(word)

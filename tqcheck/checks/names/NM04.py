@@ -14,7 +14,20 @@ PINYIN_SURNAMES = (
 # One pinyin syllable: optional initial, then a final.
 _SYLLABLE = (r"(?:Zh|Ch|Sh|[BPMFDTNLGKHJQXRZCSYW])?(?:iang|iong|uang|ueng|iao|ian|ing|ang|eng|ong|uai|uan|ai|ei|ao|ou"
              r"|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)")
-_SPLIT = re.compile(rf"\b({'|'.join(PINYIN_SURNAMES)}) ({_SYLLABLE}) ({_SYLLABLE})\b(?! [A-Z])")
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``\b(?:Wang|Wu|Li)`` as ``W(?<!\w.)(?:ang|u)|L(?<!\w.)(?:i)``: the same matches, but an
+    alternation whose branches start with letters lets re jump between those letters in C."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?<!\\w.)(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# The surname is followed by a space, so exactly one surname can span it: the order of the
+# alternatives does not matter.
+_SPLIT = re.compile(rf"({_by_first_letter(PINYIN_SURNAMES)}) ({_SYLLABLE}) ({_SYLLABLE})\b(?! [A-Z])")
 
 
 class SplitPinyinGivenName(Rule):
