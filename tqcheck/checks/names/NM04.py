@@ -17,7 +17,7 @@ _SYLLABLE = (r"(?:Zh|Ch|Sh|[BPMFDTNLGKHJQXRZCSYW])?(?:iang|iong|uang|ueng|iao|ia
 
 
 def _by_first_letter(words: list[str]) -> str:
-    """``\b(?:Wang|Wu|Li)`` as ``W(?<!\w.)(?:ang|u)|L(?<!\w.)(?:i)``: the same matches, but an
+    r"""``\b(?:Wang|Wu|Li)`` as ``W(?<!\w.)(?:ang|u)|L(?<!\w.)(?:i)``: the same matches, but an
     alternation whose branches start with letters lets re jump between those letters in C."""
     groups: dict[str, list[str]] = {}
     for word in words:
