@@ -45,7 +45,8 @@ class LowercaseSentenceStart(Rule):
 
     # A sentence end (not an ellipsis) and the lower-case word after it; _prev finds the word
     # the mark ends, so abbreviations can be told apart.
-    _inner = re.compile(r"(?<!\.\.)(?P<mark>[.?!])[ \t]+[\"“]?(?P<word>[^\W\d_A-Z][\w'’.-]*)")
+    # (The lookbehind follows the mark it looks past: same matches, and re jumps from mark to mark.)
+    _inner = re.compile(r"(?P<mark>[.?!])(?<!\.\.[.?!])[ \t]+[\"“]?(?P<word>[^\W\d_A-Z][\w'’.-]*)")
     _prev = re.compile(r"[\w.]*\Z")
     _line = re.compile(r"(?<=[.?!])[ \t]*\r?\n[ \t]*[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
     _word = re.compile(r"[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")

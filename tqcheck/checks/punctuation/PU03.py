@@ -31,9 +31,12 @@ class SpaceBeforePunctuation(Rule):
         r"(?<=[^\s(\[])[ \t]+(?P<mark>[,;)\]]|[.:!?](?![.\w()])|n't\b|['’](?:s|re|ve|ll|m|d)\b)"
         r"|(?P<open>[(\[])[ \t]+(?=[^\s(\[])"
     )
+    # What every match contains (a space before a mark, or a bracket before a space), searched
+    # first; it starts with one character class, so re skips to candidates in C.
+    _needs = re.compile(r"[ \t(\[](?:(?<=[ \t])(?:[,;)\].:!?'’]|n't)|(?<=[(\[])[ \t])")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc):
+        for m in iter_matches(self._pattern, doc, needs=self._needs):
             if doc.raw[m.start():m.end()] != m.group():
                 continue  # the space is blanked markup (an HTML tag, a Markdown link target)
             if m.group("mark") == ":" and doc.text[m.end():m.end() + 1].isdigit():
