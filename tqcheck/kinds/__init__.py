@@ -95,6 +95,7 @@ class YamlRule(Rule):
             self.pattern = GuardedPattern("|".join(f"(?P<e{i}>{self.entry_regex(e)})" for i, e in enumerate(self.entries))
                                           or r"(?!x)x", flags, f"{self.path}: patterns")
             self._prefilter = _EntryRequirements([self.entry_regex(e) for e in self.entries], flags)
+            self._subsets: dict[tuple[int, ...], GuardedPattern] = {}
 
     #: Literal kinds list plain strings (compiled into one trie); others give a regex per entry.
     literal: ClassVar[bool] = False
@@ -115,6 +116,17 @@ class YamlRule(Rule):
             return trie_regex(cls.entry_literals(entry))
         raise NotImplementedError
 
+    def _subset(self, entries: tuple[int, ...]) -> GuardedPattern:
+        """The alternation of some entries, named as in the whole one. Where the other entries
+        cannot match anywhere in the text, it finds exactly what the whole alternation finds."""
+        pattern = self._subsets.get(entries)
+        if pattern is None:
+            flags = re.MULTILINE | (re.IGNORECASE if self.ignorecase else 0)
+            pattern = self._subsets[entries] = GuardedPattern(
+                "|".join(f"(?P<e{i}>{self.entry_regex(self.entries[i])})" for i in entries), flags,
+                f"{self.path}: patterns")
+        return pattern
+
     def entry_key(self, entry: dict) -> str:
         return str(entry[next(iter(self.entry_schema))])
 
@@ -128,10 +140,11 @@ class YamlRule(Rule):
             if not candidates:
                 return
             pattern = _literal_pattern(tuple(candidates), self._trie_flags)
-        elif self._prefilter.may_match(doc.index):
-            pattern = self.pattern
-        else:
-            return  # no entry's literal text is in the article (see tqcheck.prefilter)
+        else:  # only the entries whose required text is in the article (see tqcheck.prefilter)
+            possible = self._prefilter.possible(doc.index, len(self.entries))
+            if not possible:
+                return
+            pattern = self.pattern if len(possible) == len(self.entries) else self._subset(possible)
         exceptions = [m.span() for m in self._exceptions.finditer(doc.text)] if self._exceptions else []
         for m in pattern.finditer(doc.text, doc.body_start):
             if any(a <= m.start() and m.end() <= b for a, b in exceptions):
@@ -163,13 +176,13 @@ class _EntryRequirements:
         self.regexes, self.flags = regexes, flags
 
     @cached_property
-    def requirements(self) -> list | None:
-        found = [requirement(re.compile(r, self.flags)) for r in self.regexes]
-        return None if not found or None in found else found
+    def requirements(self) -> list:
+        """Each entry's requirement (None: none known, the entry may match anywhere)."""
+        return [requirement(re.compile(r, self.flags)) for r in self.regexes]
 
-    def may_match(self, index) -> bool:
-        requirements = self.requirements
-        return requirements is None or any(index.may_contain(r) for r in requirements)
+    def possible(self, index, count: int) -> tuple[int, ...]:
+        """The entries (indexes, in order) that may match the indexed text."""
+        return tuple(i for i, r in enumerate(self.requirements[:count]) if index.may_contain(r))
 
 
 def _kinds() -> dict[str, type[YamlRule]]:
