@@ -18,6 +18,7 @@ demo: install
 	$(BIN)/tqcheck check --exit-zero examples/
 	rm -f reports/*.html
 	$(BIN)/tqcheck report examples -o reports
+	$(BIN)/tqcheck rules --all --format markdown > docs/rules.md
 
 ## test: run the test suite
 test: install

@@ -78,3 +78,15 @@ def test_third_party_rules_and_packs_register_through_entry_points(tmp_path, mon
 def test_two_rules_with_one_code_are_refused():
     with pytest.raises(ValueError, match="two rules share the code XP01"):
         Registry([ShoutingRule(), ShoutingRule()])
+
+
+def test_rule_reference_in_docs_is_current():
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from tqcheck.cli import main
+
+    committed = Path(__file__).parent.parent / "docs" / "rules.md"
+    fresh = CliRunner().invoke(main, ["rules", "--all", "--format", "markdown"]).output
+    assert committed.read_text(encoding="utf-8") == fresh, "docs/rules.md is stale: run `make demo`"
