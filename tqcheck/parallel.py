@@ -30,9 +30,16 @@ def default_jobs() -> int:
 
 
 def check_pairing(linter, pairing, keep_text: bool):
-    """Check one article as the CLI does (source/reference when paired); drop its text unless kept."""
+    """Check one article as the CLI does (source/reference when paired); drop its text unless kept.
+
+    The texts of the scored segments go too: corpus metrics add up their statistics
+    (``tqcheck.metrics``), so a run keeps no article text however many articles it checks.
+    """
     result = linter.check_pairing(pairing)
-    return result if keep_text else replace(result, article_text="")
+    if keep_text:
+        return result
+    segments = [replace(s, hypothesis="", reference="") if s.stats is not None else s for s in result.scored_segments]
+    return replace(result, article_text="", scored_segments=segments)
 
 
 # -- worker processes ------------------------------------------------------------------------------
