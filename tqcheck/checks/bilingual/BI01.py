@@ -28,9 +28,15 @@ class NumberMismatch(Rule):
     needs_source = True
 
     def __init__(self) -> None:
-        from tqcheck.checks.bilingual.numbers import NumberReader
+        self._reader = None  # loaded on the first check: a run without sources never needs it
 
-        self.reader = NumberReader()
+    @property
+    def reader(self):
+        if self._reader is None:
+            from tqcheck.checks.bilingual.numbers import NumberReader
+
+            self._reader = NumberReader()
+        return self._reader
 
     def check(self, doc):
         source, alignment = doc.source, doc.alignment

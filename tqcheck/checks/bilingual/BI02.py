@@ -41,6 +41,9 @@ class NameTransliteration(Rule):
     source_langs = frozenset({"ru", "uk", "zh"})
 
     def __init__(self) -> None:
+        self._loaded = False  # the tables load on the first check: a run without sources never needs them
+
+    def _load(self) -> None:
         from tqcheck.checks.bilingual.data import load_yaml
         from tqcheck.checks.bilingual.translit import Romanizer, other_romanizers
 
@@ -57,8 +60,11 @@ class NameTransliteration(Rule):
                        for form in [e["target"], *e.get("accept", [])]] for e in self.entries]
         self.wrong = [[(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])")) for form in e.get("variants", [])]
                       for e in self.entries]
+        self._loaded = True
 
     def check(self, doc):
+        if not self._loaded:
+            self._load()
         romanize = self.romanizers.get(doc.source_lang or "ru")
         pairs = doc.alignment.pairs
         for i, pair in enumerate(pairs):
