@@ -41,5 +41,12 @@ fuzz: install
 		-artifact_prefix=.fuzz/ .fuzz/corpus
 	$(BIN)/python fuzz/stress_rules.py
 
+## bench: words/s, articles/s and peak RSS against pofilter, --jobs speed-up, cached re-run and
+## start-up over a corpus (the README's Performance table); takes about 15 minutes
+.PHONY: bench
+bench: install
+	@test -n "$(CORPUS)" || { echo "usage: make bench CORPUS=/path/to/corpus (with wmt*/ folders)"; exit 2; }
+	$(BIN)/python bench/benchmark.py $(CORPUS) --runs 5 --scales 1,10 --cli-runs 3
+
 clean:
-	rm -rf $(VENV) .pytest_cache .fuzz
+	rm -rf $(VENV) .pytest_cache .fuzz .tqcheck_cache
