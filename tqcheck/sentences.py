@@ -12,6 +12,7 @@ import ctypes
 import importlib.util
 import os
 import sys
+import threading
 from functools import lru_cache
 
 _LIBRARY = {"win32": "blingfiretokdll.dll", "darwin": "libblingfiretokdll.dylib"}
@@ -27,13 +28,33 @@ def _segmenter():
     return library.TextToSentencesWithOffsets
 
 
+class _Buffers(threading.local):
+    """The output buffers, kept between calls (one set per thread) and zeroed before each use,
+    so that each call sees what freshly allocated buffers would hold."""
+
+    size = 0
+
+    def get(self, size: int):
+        if size > self.size:
+            self.size = max(size, 2 * self.size)
+            self.out = ctypes.create_string_buffer(self.size)
+            self.starts, self.ends = (ctypes.c_int32 * self.size)(), (ctypes.c_int32 * self.size)()
+        else:  # one byte more, so that out.value stops where a buffer of this size would end
+            ctypes.memset(self.out, 0, min(size + 1, self.size))
+            ctypes.memset(self.starts, 0, 4 * size)
+            ctypes.memset(self.ends, 0, 4 * size)
+        return self.out, self.starts, self.ends
+
+
+_BUFFERS = _Buffers()
+
+
 def sentence_offsets(text: str) -> list[tuple[int, int]]:
     """(start, end) string offsets of each sentence of *text*, as blingfire's
     ``text_to_sentences_and_offsets(text)[1]`` gives them."""
     data = text.encode("utf-8")
     size = len(data) * 2
-    out = ctypes.create_string_buffer(size)
-    starts, ends = (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)()
+    out, starts, ends = _BUFFERS.get(size)
     length = _segmenter()(ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out),
                           ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(size))
     if length == -1 or length > size:
