@@ -173,3 +173,24 @@ def test_sentence_offsets_equal_blingfire_on_random_text():
     for _ in range(400):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
         assert _ours(text) == _blingfire_offsets(text), repr(text)
+
+
+def test_one_pass_literal_search_agrees_with_substring_tests():
+    """``may_contain`` finds every requirement's literals in one Aho-Corasick pass per text; it
+    must say what ``literal in text`` says, also for requirements made after a text was searched."""
+    from tqcheck.prefilter import Requirement
+
+    rng = random.Random(7)
+    alphabet = "ab c.é"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(60)]
+    indexes = [TextIndex(t) for t in texts]
+    for round_ in range(3):  # later rounds add literals to texts already searched
+        reqs = [Requirement(["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4)))
+                             for _ in range(rng.randint(1, 3))], caseless=bool(i % 2)) for i in range(40)]
+        for text, index in zip(texts, indexes):
+            fresh = TextIndex(text)
+            for req in reqs:
+                haystack = text.lower() if req.caseless else text
+                expected = any(lit in haystack for lit in req.literals)
+                assert index.may_contain(req) is expected, (round_, text, req)
+                assert fresh.may_contain(req) is expected, (text, req)

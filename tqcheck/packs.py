@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -109,8 +110,13 @@ _PACK_KEYS = {"name", "description", "version", "default", "source_langs", "targ
 
 
 def builtin_pack_dirs() -> list[Path]:
+    return list(_builtin_pack_dirs())
+
+
+@cache
+def _builtin_pack_dirs() -> tuple[Path, ...]:
     root = resources.files("tqcheck") / "_packs"
-    return sorted(Path(str(p)).resolve() for p in root.iterdir() if p.is_dir() and (p / "_pack.yml").is_file())
+    return tuple(sorted(Path(str(p)).resolve() for p in root.iterdir() if p.is_dir() and (p / "_pack.yml").is_file()))
 
 
 def read_pack(folder: Path) -> Pack:

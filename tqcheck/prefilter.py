@@ -118,10 +118,44 @@ class TextIndex:
             return True
         if requirement.pair is not None:
             return requirement.pair.search(self.text) is not None
-        haystack = self.lower if requirement.caseless else self.text
+        present = self._present_literals(requirement.caseless)
+        return present is None or not present.isdisjoint(requirement.literals)
+
+    def _present_literals(self, caseless: bool) -> set[str] | None:
+        """The literals of every requirement made so far (``_LITERALS``) that occur in the text (or
+        in its lower-cased form), found in one C-level pass; None when the text cannot be tested."""
+        haystack = self.lower if caseless else self.text
         if haystack is None:
-            return True
-        return any(literal in haystack for literal in requirement.literals)
+            return None
+        known = _LITERALS[caseless]
+        found = self._shared.get(("literals", caseless))
+        if found is None:
+            found = self._shared[("literals", caseless)] = [0, set()]
+        if found[0] == 0 and len(known) > 1:  # all at once (Aho-Corasick): one pass over the text
+            found[1].update(value for _, value in _automaton(caseless, len(known)).iter(haystack))
+        elif found[0] < len(known):  # requirements made since the last look: test their literals too
+            found[1].update(filter(haystack.__contains__, known[found[0]:]))
+        found[0] = len(known)
+        return found[1]
+
+
+#: Every literal of every requirement made in this process, case-sensitive ones [False] and
+#: lower-cased ones [True], in order of arrival: each article is searched for all of them in one
+#: pass (``TextIndex._present_literals``) instead of rule by rule, entry by entry.
+_LITERALS: dict[bool, list[str]] = {False: [], True: []}
+_KNOWN: dict[bool, set[str]] = {False: set(), True: set()}
+
+
+@lru_cache(maxsize=2)
+def _automaton(caseless: bool, count: int):
+    """An Aho-Corasick automaton of the first *count* literals of ``_LITERALS[caseless]``."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for literal in _LITERALS[caseless][:count]:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return automaton
 
 
 class Requirement:
@@ -138,6 +172,9 @@ class Requirement:
         self.literals = tuple(sorted(unique, key=lambda s: (-len(s), s)))
         self.caseless = caseless
         self.pair = pair
+        known = _LITERALS[caseless]
+        known.extend(literal for literal in self.literals if literal not in _KNOWN[caseless])
+        _KNOWN[caseless].update(self.literals)
 
     def __repr__(self) -> str:
         if self.pair is not None:
@@ -303,10 +340,17 @@ def _has_ignorecase(items) -> bool:
 
 def requirement(pattern: re.Pattern) -> Requirement | None:
     """Literals one of which every match of *pattern* contains, or None (no usable literal)."""
-    if _parser is None or isinstance(pattern.pattern, bytes):
+    if isinstance(pattern.pattern, bytes):
+        return None
+    return requirement_of_regex(pattern.pattern, pattern.flags)
+
+
+def requirement_of_regex(regex: str, flags: int) -> Requirement | None:
+    """``requirement`` of the pattern *regex* would compile to with *flags*, without compiling it."""
+    if _parser is None:
         return None
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        parsed = _parser.parse(regex, flags)
         caseless = bool(parsed.state.flags & re.IGNORECASE) or _has_ignorecase(parsed.data)
         best = _analyse(parsed.data, caseless).best
     except Exception:  # noqa: BLE001 - an unexpected parse tree means no prefilter, never an error
@@ -315,7 +359,7 @@ def requirement(pattern: re.Pattern) -> Requirement | None:
     pair = None
     if literal_share > MAX_PAIR_SHARE:  # no literal, or only common characters ("," or ".")
         try:
-            pair, pair_share = _pair_requirement(parsed, pattern.flags)
+            pair, pair_share = _pair_requirement(parsed, flags)
         except Exception:  # noqa: BLE001 - as above
             pair = None
         if pair is not None and pair_share < literal_share:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from re import _constants as sre  # the stdlib parser's opcodes: the tree that probe() walks
 from re import _parser as sre_parse
 
@@ -64,8 +65,13 @@ class GuardedPattern:
 
     def __init__(self, pattern: str, flags: int = 0, where: str = "pattern") -> None:
         self.pattern = pattern
+        self.flags = flags
         self.where = where
-        self._compiled = regex.compile(pattern, _regex_flags(flags))
+
+    @cached_property
+    def _compiled(self) -> regex.Pattern:
+        # Compiled on the first search: a run whose articles never need a pattern never pays for it.
+        return regex.compile(self.pattern, _regex_flags(self.flags))
 
     def budget(self, text: str) -> float:
         return BASE_SECONDS + SECONDS_PER_MIB * len(text) / 2**20
@@ -82,8 +88,9 @@ class GuardedPattern:
 def compile_guarded(pattern: str, flags: int = 0, where: str = "pattern") -> GuardedPattern:
     """Compile a pack *pattern*; raise ``re.error`` for bad syntax, :class:`UnsafePattern` if it is refused."""
     re.compile(pattern, flags)  # the documented syntax is Python's re; this also gives re's error messages
+    guarded = GuardedPattern(pattern, flags, where)
     try:
-        guarded = GuardedPattern(pattern, flags, where)
+        guarded._compiled
     except regex.error as exc:
         raise re.error(f"not supported by the pattern engine: {exc}") from None
     probe(guarded)

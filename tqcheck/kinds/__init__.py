@@ -18,7 +18,7 @@ from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
 from tqcheck.kinds.trie import normalize, trie_regex
 from tqcheck.packs import LineDict, Pack, PackError, builtin_pack_dirs
-from tqcheck.prefilter import WordRequirements, requirement
+from tqcheck.prefilter import Requirement, WordRequirements, requirement_of_regex
 from tqcheck.regex_guard import GuardedPattern, compile_guarded
 from tqcheck.rule import Rule, validate_metadata
 
@@ -178,10 +178,21 @@ class _EntryRequirements:
     @cached_property
     def requirements(self) -> list:
         """Each entry's requirement (None: none known, the entry may match anywhere)."""
-        return [requirement(re.compile(r, self.flags)) for r in self.regexes]
+        return [requirement_of_regex(r, self.flags) for r in self.regexes]
+
+    @cached_property
+    def _all_literals(self) -> Requirement | None:
+        """One requirement met wherever any entry's is, when every entry has literals tested the
+        same way (the usual case): an article without any of them is ruled out in one test."""
+        reqs = self.requirements
+        if not reqs or any(r is None or r.pair is not None or r.caseless != reqs[0].caseless for r in reqs):
+            return None
+        return Requirement([lit for r in reqs for lit in r.literals], reqs[0].caseless)
 
     def possible(self, index, count: int) -> tuple[int, ...]:
         """The entries (indexes, in order) that may match the indexed text."""
+        if not index.may_contain(self._all_literals):
+            return ()
         return tuple(i for i, r in enumerate(self.requirements[:count]) if index.may_contain(r))
 
 
@@ -333,10 +344,8 @@ def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: s
                 check_category(entry["category"])
             if "message" in entry:  # a patterns entry's own message template
                 _check_template(entry["message"])
-            if probe and not kind.literal:
+            if probe and not kind.literal:  # literal kinds escape every character (trie_regex)
                 compile_guarded(kind.entry_regex(entry), re.MULTILINE)
-            elif not kind.literal:  # literal kinds escape every character (trie_regex): nothing to check
-                re.compile(kind.entry_regex(entry), re.MULTILINE)
         except (ValueError, re.error) as exc:
             raise PackError(path, line, str(exc) if isinstance(exc, ValueError) else f"bad regular expression: {exc}") from None
 
