@@ -346,7 +346,17 @@ def requirement(pattern: re.Pattern) -> Requirement | None:
 
 
 def requirement_of_regex(regex: str, flags: int) -> Requirement | None:
-    """``requirement`` of the pattern *regex* would compile to with *flags*, without compiling it."""
+    """``requirement`` of the pattern *regex* would compile to with *flags*, without compiling it:
+    from the shipped index for the shipped rules' patterns (``tqcheck.prefilter_index``), else
+    derived here."""
+    from tqcheck.prefilter_index import lookup
+
+    found = lookup(regex, flags)
+    return found[0] if found else derive_requirement(regex, flags)
+
+
+def derive_requirement(regex: str, flags: int) -> Requirement | None:
+    """The requirement of *regex* with *flags*, derived from its parse tree."""
     if _parser is None:
         return None
     try:

@@ -22,7 +22,6 @@ from functools import cached_property
 from re import _constants as sre  # the stdlib parser's opcodes: the tree that probe() walks
 from re import _parser as sre_parse
 
-import regex
 
 #: Time limit of one load-time probe search (one pattern on one probe input), in seconds.
 PROBE_SECONDS = 0.05
@@ -52,6 +51,8 @@ class UnsafePattern(ValueError):
 
 
 def _regex_flags(flags: int) -> int:
+    import regex
+
     out = regex.VERSION0
     for std, rx in ((re.IGNORECASE, regex.IGNORECASE), (re.MULTILINE, regex.MULTILINE), (re.DOTALL, regex.DOTALL),
                     (re.VERBOSE, regex.VERBOSE), (re.ASCII, regex.ASCII)):
@@ -69,14 +70,17 @@ class GuardedPattern:
         self.where = where
 
     @cached_property
-    def _compiled(self) -> regex.Pattern:
-        # Compiled on the first search: a run whose articles never need a pattern never pays for it.
+    def _compiled(self):
+        # Compiled on the first search: a run whose articles never need a pattern never pays for it
+        # (nor for importing the engine).
+        import regex
+
         return regex.compile(self.pattern, _regex_flags(self.flags))
 
     def budget(self, text: str) -> float:
         return BASE_SECONDS + SECONDS_PER_MIB * len(text) / 2**20
 
-    def finditer(self, text: str, pos: int = 0) -> Iterator[regex.Match]:
+    def finditer(self, text: str, pos: int = 0) -> Iterator:
         limit = self.budget(text)
         try:
             yield from self._compiled.finditer(text, pos, timeout=limit)
@@ -88,6 +92,8 @@ class GuardedPattern:
 def compile_guarded(pattern: str, flags: int = 0, where: str = "pattern") -> GuardedPattern:
     """Compile a pack *pattern*; raise ``re.error`` for bad syntax, :class:`UnsafePattern` if it is refused."""
     re.compile(pattern, flags)  # the documented syntax is Python's re; this also gives re's error messages
+    import regex
+
     guarded = GuardedPattern(pattern, flags, where)
     try:
         guarded._compiled

@@ -15,7 +15,6 @@ article with no findings scores 100 and one with findings fails.
 from __future__ import annotations
 
 import hashlib
-import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -333,6 +332,8 @@ class CorpusSummary:
         scores = self.scores()
         if not scores:
             return None
+        import statistics  # here, not at the top: importing it is start-up time every run pays
+
         return {"min": scores[0], "median": statistics.median(scores), "mean": statistics.fmean(scores), "max": scores[-1]}
 
     def histogram(self, width: float = 10.0) -> list[tuple[str, int]]:

@@ -1,4 +1,5 @@
 import re
+from functools import cached_property
 
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
@@ -29,38 +30,42 @@ class GlossaryTerm(Rule):
     severity = Severity.MINOR
     needs_source = True
 
-    def __init__(self) -> None:
+    @cached_property
+    def _glossary(self) -> tuple[list[dict], re.Pattern, list[re.Pattern]]:
+        """(entries, one pattern of every source term, each entry's pattern of its English forms),
+        built on the first check: a run without sources never needs them (start-up time)."""
         from tqcheck.checks.bilingual.data import shipped_glossary
 
-        self.entries = list(shipped_glossary())
+        entries = list(shipped_glossary())
         parts = []
-        for i, entry in enumerate(self.entries):
+        for i, entry in enumerate(entries):
             term = entry["source"]
             body = re.escape(term[:-1]) + f"[{_CYR}]*" if term.endswith("*") else re.escape(term)
             body = body.replace(r"\ ", r"\s+")
             flags = "" if term.rstrip("*").isupper() or not re.search(f"[{_CYR}]", term) else "(?i:"
             bounded = rf"(?<![\w]){body}(?![\w])" if re.search(f"[{_CYR}A-Za-z]", term) else body
             parts.append(f"(?P<g{i}>{flags}{bounded}{')' if flags else ''})")
-        self.pattern = re.compile("|".join(parts) or r"(?!x)x")
         # English forms match regardless of case ("Foreign ministers"), abbreviations (WHO, UN) exactly.
-        self.targets = [re.compile("|".join((rf"(?<!\w){re.escape(t.strip())}(?!\w)" if t.strip().isupper()
-                                             else rf"(?<!\w)(?i:{re.escape(t.strip())})(?!\w)")
-                                            for t in e["target"].split("|"))) for e in self.entries]
+        targets = [re.compile("|".join((rf"(?<!\w){re.escape(t.strip())}(?!\w)" if t.strip().isupper()
+                                        else rf"(?<!\w)(?i:{re.escape(t.strip())})(?!\w)")
+                                       for t in e["target"].split("|"))) for e in entries]
+        return entries, re.compile("|".join(parts) or r"(?!x)x"), targets
 
     def check(self, doc):
+        entries, pattern, targets = self._glossary
         pairs = doc.alignment.pairs
         for i, pair in enumerate(pairs):
             if not pair.source_span or not pair.target_span:
                 continue
             near = [p.target_span for p in pairs[max(0, i - 1):i + 2] if p.target_span]
             seen = set()
-            for m in self.pattern.finditer(doc.source.text, *pair.source_span):
+            for m in pattern.finditer(doc.source.text, *pair.source_span):
                 k = int(m.lastgroup[1:])
                 if k in seen:
                     continue
                 seen.add(k)
-                if any(self.targets[k].search(doc.text, a, b) for a, b in near):
+                if any(targets[k].search(doc.text, a, b) for a, b in near):
                     continue
-                preferred = self.entries[k]["target"].split("|")[0]
+                preferred = entries[k]["target"].split("|")[0]
                 yield self.finding(doc, *pair.target_span,
                                    f"The source's '{m.group()}' should be translated as '{preferred}' (glossary).", preferred)
