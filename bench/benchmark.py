@@ -142,7 +142,12 @@ def cli(corpus: str, runs: int) -> dict:
 
 
 def startup(runs: int) -> float:
+    import tqcheck as package
+
     tqcheck = Path(sys.executable).with_name("tqcheck")
+    # As installed: pip writes the bytecode at install, but an editable checkout run with
+    # PYTHONDONTWRITEBYTECODE would recompile every edited module on each start.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)], check=False)
     with tempfile.TemporaryDirectory() as tmp:
         small = Path(tmp, "small.en.txt")
         small.write_text("Drones flew over Kyiv on Wednesday, officials said.\n", encoding="utf-8")

@@ -3,6 +3,7 @@ sentence splitter gives blingfire's offsets, and a glossary searched for some of
 finds what the whole glossary finds."""
 import random
 import re
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,16 +12,22 @@ from hypothesis import strategies as st
 from tqcheck.document import Document
 from tqcheck.kinds import YamlRule
 from tqcheck.prefilter import TextIndex, WordRequirements, _caseless_unsafe, requirement
+from tqcheck.rule import LazyPattern
 from tqcheck.sentences import sentence_offsets
+
+
+def _compiled(pattern):
+    return pattern.compiled if isinstance(pattern, LazyPattern) else pattern
 
 
 def _rule_patterns(registry):
     """Every compiled pattern of every rule, and every entry of the YAML ``patterns`` rules."""
     found = []
     for rule in registry:
-        for name, value in list(vars(type(rule)).items()) + list(vars(rule).items()):
-            if isinstance(value, re.Pattern):
-                found.append((f"{rule.code}.{name}", value))
+        module = sys.modules[type(rule).__module__]
+        for name, value in [*vars(module).items(), *vars(type(rule)).items(), *vars(rule).items()]:
+            if isinstance(value, re.Pattern | LazyPattern) and isinstance(value.pattern, str):
+                found.append((f"{rule.code}.{name}", _compiled(value)))
         if isinstance(rule, YamlRule) and not rule.literal:
             flags = re.MULTILINE | (re.IGNORECASE if rule.ignorecase else 0)
             found += [(f"{rule.code}.e{i}", re.compile(rule.entry_regex(e), flags)) for i, e in enumerate(rule.entries)]
@@ -50,7 +57,7 @@ def test_every_rule_pattern_has_a_sound_requirement(registry):
 
 def test_quick_patterns_match_inside_every_match(registry):
     """A rule's ``_needs`` (see ``iter_matches``) finds something in every text its ``_pattern`` matches."""
-    pairs = [(rule.code, rule._pattern, rule._needs) for rule in registry if hasattr(rule, "_needs")]
+    pairs = [(rule.code, _compiled(rule._pattern), _compiled(rule._needs)) for rule in registry if hasattr(rule, "_needs")]
     assert len(pairs) >= 2
     for code, pattern, needs in pairs:
         misses = []

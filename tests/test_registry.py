@@ -1,5 +1,6 @@
 """Rule selection and third-party plugins (entry points) for rules and packs."""
 import re
+import sys
 import textwrap
 
 import pytest
@@ -90,3 +91,38 @@ def test_rule_reference_in_docs_is_current():
     committed = Path(__file__).parent.parent / "docs" / "rules.md"
     fresh = CliRunner().invoke(main, ["rules", "--all", "--format", "markdown"]).output
     assert committed.read_text(encoding="utf-8") == fresh, "docs/rules.md is stale: run `make demo`"
+
+
+def test_plugin_discovery_skips_importlib_metadata_only_when_nothing_declares_a_plugin(tmp_path, monkeypatch):
+    from importlib.metadata import entry_points as installed
+
+    from tqcheck.installed import may_declare_plugins as _may_declare_plugins
+
+    # In this environment: the quick look and importlib.metadata agree.
+    assert _may_declare_plugins() or not [*installed(group="tqcheck.rules"), *installed(group="tqcheck.packs")]
+    site = tmp_path / "site"
+    dist = site / "tqcheck_house-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "entry_points.txt").write_text("[console_scripts]\nhouse = tqcheck.cli:main\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(site)])
+    assert not _may_declare_plugins()  # a console script of tqcheck is no plugin
+    (dist / "entry_points.txt").write_text("[tqcheck.rules]\nhouse = house:get_rules\n", encoding="utf-8")
+    assert _may_declare_plugins()
+    archive = tmp_path / "deps.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "missing"), str(archive)])
+    assert _may_declare_plugins()  # cannot look inside: maybe
+
+
+def test_installed_versions_agree_with_importlib_metadata():
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as metadata_version
+
+    from tqcheck.installed import version
+
+    for project in ("blingfire", "langdetect", "sacrebleu", "rapidfuzz", "translate-toolkit", "PyYAML", "no-such-project"):
+        try:
+            expected = metadata_version(project)
+        except PackageNotFoundError:
+            expected = None
+        assert version(project) == expected, project

@@ -52,15 +52,9 @@ def _source_fingerprint() -> str:
 
 
 def _library_versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from tqcheck.installed import version
 
-    versions = []
-    for name in _LIBRARIES:
-        try:
-            versions.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            versions.append(f"{name}=-")
-    return ",".join(versions)
+    return ",".join(f"{name}={version(name) or '-'}" for name in _LIBRARIES)
 
 
 def run_key(linter) -> str:

@@ -9,7 +9,6 @@ it is given. Article texts are dropped from the results unless a reporter needs 
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -66,6 +65,8 @@ def _check_in_worker(pairing, key):
 def _context():
     # fork: workers start at once and inherit the built linter; elsewhere (or where fork is not
     # offered) spawn, and each worker loads the rules itself.
+    import multiprocessing  # here: a one-process run never needs it (start-up time)
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

@@ -58,6 +58,7 @@ def shipped_patterns(registry) -> set[tuple[str, int]]:
     """(regex, flags) of every pattern the shipped rules test requirements of: each YAML
     ``patterns`` entry, and every compiled pattern of a Python rule, its class or its module."""
     from tqcheck.kinds import YamlRule
+    from tqcheck.rule import LazyPattern
 
     found = set()
     for rule in registry:
@@ -68,7 +69,7 @@ def shipped_patterns(registry) -> set[tuple[str, int]]:
             continue
         module = sys.modules[type(rule).__module__]
         for value in [*vars(module).values(), *vars(type(rule)).values(), *vars(rule).values()]:
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+            if isinstance(value, re.Pattern | LazyPattern) and isinstance(value.pattern, str):
                 found.add((value.pattern, value.flags))
     return found
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from importlib.metadata import entry_points
 from pathlib import Path
 
 from tqcheck.packs import Pack, PackError, builtin_pack_dirs, load_rules, read_pack
@@ -10,6 +9,18 @@ from tqcheck.rule import Rule
 
 #: Old codes mapped to their current code, so a config written for an older release keeps working.
 REDIRECTS: dict[str, str] = {}
+
+
+def entry_points(group: str) -> list:
+    """The installed entry points of *group*; ``importlib.metadata`` (slow to import) is asked
+    only when some installed distribution may declare one (``tqcheck.installed``)."""
+    from tqcheck.installed import may_declare_plugins
+
+    if not may_declare_plugins():
+        return []
+    from importlib.metadata import entry_points as installed
+
+    return list(installed(group=group))
 
 
 class SelectorError(ValueError):

@@ -15,6 +15,43 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$
 _EXAMPLE_LINE = re.compile(r"^\s*(flag|okay):\s?(.*)$", re.MULTILINE)
 
 
+class LazyPattern:
+    """A regular expression compiled on its first search (``lazy_compile``).
+
+    Compiling every rule's patterns at import was a third of the start-up time of ``tqcheck
+    check``, though on a given article most rules stop at their prefilter (``iter_matches``),
+    which reads only ``pattern`` and ``flags``. After the first use the compiled pattern's
+    methods are attributes of this object, so a search costs what it costs on ``re.Pattern``.
+    """
+
+    _METHODS = ("finditer", "search", "match", "fullmatch", "findall", "sub", "subn", "split", "scanner",
+                "groupindex", "groups")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = re.RegexFlag(flags | (0 if flags & re.ASCII else re.UNICODE))  # as re.compile reports them
+
+    @property
+    def compiled(self) -> re.Pattern:
+        compiled = re.compile(self.pattern, self.flags)
+        for name in self._METHODS:
+            setattr(self, name, getattr(compiled, name))
+        return compiled
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name not in self._METHODS:
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"lazy_compile({self.pattern!r}, {self.flags!r})"
+
+
+def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
+    """``re.compile`` on first use; for a rule module's patterns (see ``LazyPattern``)."""
+    return LazyPattern(pattern, flags)
+
+
 class Rule:
     """Base class of every rule.
 

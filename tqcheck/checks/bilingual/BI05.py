@@ -1,5 +1,4 @@
 import math
-import statistics
 
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
@@ -40,6 +39,8 @@ class LengthRatioOutlier(Rule):
                     rows.append((pair, s, math.log(t / s)))
         if len(rows) < self.min_pairs:
             return
+        import statistics  # here: importing it is start-up time for runs that never get this far
+
         logs = [r for _, _, r in rows]
         median = statistics.median(logs)
         spread = 1.4826 * statistics.median(abs(x - median) for x in logs) or 0.05
