@@ -126,3 +126,19 @@ def test_installed_versions_agree_with_importlib_metadata():
         except PackageNotFoundError:
             expected = None
         assert version(project) == expected, project
+
+
+def test_a_rule_that_decides_per_document_where_it_applies_is_asked_for_every_document():
+    """The engine keeps ``applies_to`` answers per (source?, languages); an override is still asked."""
+    from tqcheck.config import Config
+    from tqcheck.engine import Linter
+
+    class ShoutingInLongArticles(ShoutingRule):
+        def applies_to(self, doc):
+            return len(doc.text) > 30 and super().applies_to(doc)
+
+    linter = Linter(Config(select=("XP01",)), registry=Registry([ShoutingInLongArticles()]))
+    assert [f.code for f in linter.check_text("A LONG SHOUTING ARTICLE, WITH MORE WORDS.").findings] == ["XP01"] * 6
+    assert linter.check_text("The KREMLIN said.").findings == []
+    plain = Linter(Config(select=("XP01",)), registry=Registry([ShoutingRule()]))
+    assert [f.code for f in plain.check_text("The KREMLIN said.").findings] == ["XP01"]

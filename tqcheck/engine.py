@@ -59,13 +59,27 @@ class Linter:
         self.config = config or Config()
         self.registry = registry or Registry.load(self.config.packs)
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
+        self._scoped: tuple[list[Rule], dict[tuple, list[Rule]]] = (self.rules, {})
+
+    def rules_for(self, doc: Document) -> list[Rule]:
+        """The rules that apply to *doc*. ``Rule.applies_to`` reads only whether there is a source
+        and the two languages, so its answers are kept per such triple (a rule class that
+        overrides it is asked about every document)."""
+        rules, by_scope = self._scoped
+        if rules is not self.rules:  # the selection was replaced
+            rules, by_scope = self._scoped = (self.rules, {})
+        scope = (doc.source is not None, doc.lang, doc.source_lang)
+        found = by_scope.get(scope)
+        if found is None:
+            custom = [r for r in rules if type(r).applies_to is not Rule.applies_to]
+            found = by_scope[scope] = ([r for r in rules if r in custom or r.applies_to(doc)], bool(custom))
+        applicable, custom = found
+        return [r for r in applicable if r.applies_to(doc)] if custom else applicable
 
     def check_document(self, doc: Document) -> ArticleResult:
         result = ArticleResult(path=doc.path, word_count=doc.word_count, article_text=doc.raw)
         findings: list[Finding] = []
-        for rule in self.rules:
-            if not rule.applies_to(doc):
-                continue
+        for rule in self.rules_for(doc):
             try:
                 findings.extend(rule.check(doc))
             except Exception as exc:  # a rule bug must not stop the other rules

@@ -21,6 +21,7 @@ A suppression that suppresses nothing is reported as a warning (only for rules t
 """
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -131,9 +132,9 @@ def sidecar_path(article: str | Path) -> Path:
 
 def read_sidecar(article: str | Path) -> list[Directive]:
     """The directives of the article's sidecar ignore file ([] when there is none)."""
-    path = sidecar_path(article)
-    if not path.is_file():
+    if not os.path.isfile(f"{article}{SIDECAR_SUFFIX}"):  # the usual case, asked of every article
         return []
+    path = sidecar_path(article)
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
