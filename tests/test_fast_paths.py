@@ -201,3 +201,19 @@ def test_one_pass_literal_search_agrees_with_substring_tests():
                 expected = any(lit in haystack for lit in req.literals)
                 assert index.may_contain(req) is expected, (round_, text, req)
                 assert fresh.may_contain(req) is expected, (text, req)
+
+
+def test_indexed_pack_files_read_as_parsing_them_does():
+    """``tqcheck.shipped_index`` hands out shipped pack files parsed ahead of time: same data, same lines."""
+    from tqcheck.packs import LineDict, load_yaml, shipped_rules_dir
+
+    def lines(value):
+        if isinstance(value, LineDict):
+            return [value.line, value.key_lines, {k: lines(v) for k, v in value.items()}]
+        return [lines(v) for v in value] if isinstance(value, list) else None
+
+    files = sorted(shipped_rules_dir().rglob("*.yml"))
+    assert len(files) > 20
+    for path in files:
+        indexed, parsed = load_yaml(path), load_yaml(path, use_index=False)
+        assert indexed == parsed and lines(indexed) == lines(parsed), path

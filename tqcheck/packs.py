@@ -21,7 +21,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 
 class PackError(Exception):
@@ -42,48 +41,62 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML (no object construction) whose mappings carry line numbers."""
+@cache
+def _loaders() -> tuple[type, type]:
+    """(fast, exact): safe YAML loaders whose mappings are LineDicts; the fast one runs on
+    libyaml's parser, the exact one is PyYAML's own, whose error messages name the line."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """Safe YAML (no object construction) whose mappings carry line numbers."""
+
+    def construct_mapping(loader: Loader, node: yaml.MappingNode) -> LineDict:
+        loader.flatten_mapping(node)
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise yaml.constructor.ConstructorError(None, None, f"mapping key {key!r} is not a string", key_node.start_mark)
+            if key in mapping:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - PyYAML built without libyaml
+        return Loader, Loader
+
+    class FastLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser: six times faster."""
+
+    FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return FastLoader, Loader
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    mapping = LineDict()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise yaml.constructor.ConstructorError(None, None, f"mapping key {key!r} is not a string", key_node.start_mark)
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    return mapping
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):
-        """The same loader on libyaml's parser: six times faster, which is most of start-up."""
-
-    _FastLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-else:  # pragma: no cover - PyYAML built without libyaml
-    _FastLoader = _Loader
-
-
-def load_yaml(path: Path) -> Any:
+def load_yaml(path: Path, use_index: bool = True) -> Any:
+    """The parsed YAML file; a shipped pack file comes parsed from ``tqcheck.shipped_index``."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(path, None, f"cannot read: {exc}") from None
+    if use_index:
+        from tqcheck.shipped_index import parsed_pack_file
+
+        indexed = parsed_pack_file(text)
+        if indexed is not None:
+            return indexed[0]
+    import yaml
+
+    fast, exact = _loaders()
     try:
-        return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a SafeLoader
+        return yaml.load(text, Loader=fast)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError:
         pass  # parse again with the pure-Python loader, whose messages the errors below report
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=exact)  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise PackError(path, mark.line + 1 if mark else None, (exc.problem or exc.context or "invalid YAML").strip()) from None
@@ -107,6 +120,11 @@ class Pack:
 
 
 _PACK_KEYS = {"name", "description", "version", "default", "source_langs", "target_langs"}
+
+
+def shipped_rules_dir() -> Path:
+    """``rules/`` as installed: the shipped packs and the Python rules' data files."""
+    return Path(str(resources.files("tqcheck") / "_packs")).resolve()
 
 
 def builtin_pack_dirs() -> list[Path]:

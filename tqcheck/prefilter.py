@@ -347,11 +347,11 @@ def requirement(pattern: re.Pattern) -> Requirement | None:
 
 def requirement_of_regex(regex: str, flags: int) -> Requirement | None:
     """``requirement`` of the pattern *regex* would compile to with *flags*, without compiling it:
-    from the shipped index for the shipped rules' patterns (``tqcheck.prefilter_index``), else
+    from the shipped index for the shipped rules' patterns (``tqcheck.shipped_index``), else
     derived here."""
-    from tqcheck.prefilter_index import lookup
+    from tqcheck.shipped_index import requirement as indexed
 
-    found = lookup(regex, flags)
+    found = indexed(regex, flags)
     return found[0] if found else derive_requirement(regex, flags)
 
 

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 
 def data_dir() -> Path:
@@ -17,10 +16,11 @@ def data_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def load_yaml(name: str) -> Any:
-    """A YAML file of ``rules/bilingual/`` (cached: the data is read-only)."""
-    with open(data_dir() / name, encoding="utf-8") as fh:
-        # libyaml's parser when PyYAML has it (start-up time); shipped data, so never malformed
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a SafeLoader
+    """A YAML file of ``rules/bilingual/`` (cached: the data is read-only), parsed ahead of time
+    when it is as shipped (``tqcheck.shipped_index``)."""
+    from tqcheck.packs import load_yaml as load
+
+    return load(data_dir() / name)
 
 
 class GlossaryError(ValueError):
