@@ -1,5 +1,6 @@
 """Locale rules (LC01-LC07): source-language number, date, time and currency conventions."""
 import pytest
+from fast_path_checks import assert_fast_path_agrees, assert_quick_test_admits
 
 from tqcheck.document import Document
 from tqcheck.registry import Registry
@@ -48,3 +49,15 @@ def test_source_convention_is_flagged_with_the_english_form(text, expected):
 
 def test_decimal_comma_is_major_because_it_changes_the_number():
     assert str(REGISTRY.get("LC02").severity) == "major"
+
+
+# -- fast paths: each finds what the slow path finds (see tests/fast_path_checks.py) ----------------
+@pytest.mark.parametrize("code", ["LC01", "LC02", "LC03", "LC04", "LC05", "LC06"])
+def test_fast_path_finds_what_the_slow_path_finds(code):
+    assert assert_fast_path_agrees(REGISTRY.get(code)) > 0
+
+
+@pytest.mark.parametrize("code", ["LC03", "LC05"])
+def test_quick_test_admits_every_match(code):
+    rule = REGISTRY.get(code)
+    assert_quick_test_admits(rule, rule._pattern)  # the _needs patterns are checked in test_fast_paths.py

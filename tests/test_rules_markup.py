@@ -1,5 +1,9 @@
 """Markup leaks (MK03-MK08): what the reader sees, per input format."""
+import html.entities
+import re
+
 import pytest
+from fast_path_checks import tricky_texts
 
 from tqcheck.document import Document
 from tqcheck.registry import Registry
@@ -48,3 +52,26 @@ def test_entity_suggestion_is_the_character():
 ])
 def test_pipeline_leaks(text, expected):
     assert expected in findings(text)
+
+
+def _entity_pattern_with_every_name(prefix: str) -> re.Pattern:
+    """MK04's pattern as it was: an alternation of the entity names instead of a set lookup."""
+    names = "|".join(sorted(html.entities.name2codepoint, key=len, reverse=True))
+    bare = "nbsp|amp|quot|mdash|ndash|laquo|raquo|hellip"
+    return re.compile(rf"{prefix}(?:(?:{names});|#\d{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|(?:{bare})(?![\w;]))")
+
+
+@pytest.mark.parametrize("fmt,prefix", [("text", "&"), ("html", "&amp;")])
+def test_entity_names_looked_up_find_what_an_alternation_of_them_finds(fmt, prefix):
+    rule = REGISTRY.get("MK04")
+    before = _entity_pattern_with_every_name(prefix)
+    texts = [text for text, _ in tricky_texts(rule)] + [
+        "&sup2; &frac12; &there4;x &AMP; &Amp; &ampx; &amp_; &nbsp &nbsp, &#1234567; &#12345678; &#x1F600; &#١٢; &ſup2;"]
+    found = 0
+    for text in texts:
+        raw = f"<p>{text.replace('&', '&amp;')}</p>" if fmt == "html" else text
+        doc = Document(raw, format=fmt)
+        expected = [m.span() for m in before.finditer(doc.raw if fmt == "html" else doc.text, doc.body_start)]
+        assert [(f.start, f.end) for f in rule.check(doc)] == expected, text
+        found += len(expected)
+    assert found > 100

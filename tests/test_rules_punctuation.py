@@ -1,5 +1,10 @@
 """Punctuation, typography and capitalisation rules (PU03-PU16, GR03, GR04): spans, fixes, traps."""
+import re
+
 import pytest
+from fast_path_checks import assert_fast_path_agrees, assert_quick_test_admits, assert_same_matches, tricky_texts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tqcheck.document import Document
 from tqcheck.registry import Registry
@@ -184,3 +189,63 @@ def test_lower_case_that_does_not_start_a_sentence(text, fmt):
 def test_lowercase_proper_words_get_their_capital():
     assert spans("i think the russian army left on tuesday, i.e. in may.", "GR04") == [
         ("i", "I"), ("russian", "Russian"), ("tuesday", "Tuesday")]
+
+
+# -- fast paths: each finds what the slow path finds (see tests/fast_path_checks.py) ----------------
+QUICK_TESTED = {"PU02": "_pattern", "PU03": "_pattern", "PU04": "_pattern", "PU05": "_bracket", "PU06": "_quote",
+                "PU08": "_pattern", "PU09": "_pattern", "PU10": "_pattern", "PU12": "_pattern", "PU15": "_pattern"}
+
+
+@pytest.mark.parametrize("code", sorted(QUICK_TESTED) + ["PU07", "PU16"])
+def test_fast_path_finds_what_the_slow_path_finds(code):
+    rule = REGISTRY.get(code)
+    # PU06 scans ASCII text for '"' alone; the slow path scans for all three quotation marks.
+    shortcuts = {"_straight_quote": rule._quote} if code == "PU06" else {}
+    assert assert_fast_path_agrees(rule, **shortcuts) > 0
+
+
+@pytest.mark.parametrize("code,pattern", sorted(QUICK_TESTED.items()))
+def test_quick_test_admits_every_match(code, pattern):
+    rule = REGISTRY.get(code)
+    assert_quick_test_admits(rule, getattr(rule, pattern))
+
+
+def test_stray_apostrophe_quick_test_admits_every_match():
+    from tqcheck.checks.punctuation.PU16 import _TRAILING
+
+    assert_quick_test_admits(REGISTRY.get("PU16"), _TRAILING)
+
+
+@pytest.mark.parametrize("code,before", [
+    ("PU01", r"(?<=\S) \u2013 (?=\S)"),
+    ("PU11", r"(?<=\S) - (?=\S)"),
+    ("PU13", r"(?<=[^\W\d_])-(?= (?!(?:and|or|nor|to|and/or|versus|vs\.?|through|&)\b)[^\W\d_])"),
+])
+def test_pattern_with_its_look_behind_moved_matches_as_before(code, before):
+    rule = REGISTRY.get(code)
+    assert_same_matches(re.compile(before), rule._pattern, [text for text, _ in tricky_texts(rule)])
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet="()[]:;-1a iv\nx", max_size=40))
+def test_bracket_tests_agree_with_scans_of_the_paragraph(text):
+    """PU05 tests whether a bracket is an emoticon or an enumerator at the bracket; the slow path
+    collects every match of the two patterns in the paragraph."""
+    rule = REGISTRY.get("PU05")
+    for start, end in Document(text).paragraphs:
+        emoticons = {m.end() - 1 for m in rule._emoticon.finditer(text, start, end)}
+        enumerators = {m.end() - 1 for m in rule._enumerator.finditer(text, start, end)}
+        for m in rule._bracket.finditer(text, start, end):
+            pos = m.start()
+            assert rule._is_emoticon(text, pos, start, end) == (pos in emoticons), (text, pos)
+            assert rule._is_enumerator(text, pos, start) == (pos in enumerators), (text, pos)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(alphabet="ab \r\n", max_size=30), st.integers(min_value=0, max_value=30))
+def test_line_end_is_the_next_line_break(text, pos):
+    from tqcheck.checks.punctuation.PU11 import _line_end
+
+    pos = min(pos, len(text))
+    breaks = [m.start() for m in re.finditer(r"[\r\n]", text)] + [len(text)]
+    assert _line_end(text, pos) == next(b for b in breaks if b >= pos)

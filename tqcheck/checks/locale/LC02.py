@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 #: What may follow a quantity: a scale word, a percent sign or a unit.
 QUANTITY_AFTER = (
@@ -36,11 +36,15 @@ class DecimalComma(Rule):
         rf"(?<![\d.,])(?:(?P<zero>0),(?P<zfrac>\d+)"
         rf"|(?P<int>\d+),(?P<frac>\d{{1,2}}|\d{{4,}})(?=\s?(?:{QUANTITY_AFTER})(?!\w)))(?![\d,])"
     )
-    # What every match contains (no quantity word starts with a digit), searched first in C.
-    _needs = re.compile(r"\d,(?:(?<=0,)\d|\d\d?(?!\d)|\d{4})")
+    # What every match contains (the comma and the digits after it), searched first: it starts
+    # with a literal character, which re scans for in C, while _pattern (it starts with a
+    # look-behind) is tried at every position. Most articles have none.
+    _needs = re.compile(r",(?<=\d,)(?:(?<=0,)(?<![\d.,]0,)\d|\d\d?(?!\d)|\d{4})")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc, needs=self._needs):
+        if not self._needs.search(doc.text, doc.body_start):
+            return
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             number = f"{m.group('zero')}.{m.group('zfrac')}" if m.group("zero") else f"{m.group('int')}.{m.group('frac')}"
             yield self.finding(doc, m.start(), m.end(), f"Decimal comma in '{m.group()}'; English uses a decimal point.",
                                number, fixable=True)

@@ -1,8 +1,10 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
+#: The spaces besides " " that group digits.
+_OTHER_SPACES = "\u00a0\u202f\u2009\u2007"
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 
@@ -37,12 +39,16 @@ class ForeignThousandsSeparator(Rule):
         r")"
     )
     _after_month = re.compile(rf"\b(?:{_MONTHS})\s+$")
-    # What every match contains (a digit, a separator and three digits), searched first in C.
-    _needs = re.compile(r"\d(?:[ \u00a0\u202f\u2009\u2007]\d\d\d|\.\d\d\d[.,]\d)")
+    # What every match contains (see _may_match): the last group of a space-grouped number, or
+    # two dotted groups.
+    _spaced = re.compile(r" (?<=\d )\d\d\d(?!\d)")
+    _dotted = re.compile(r"\.(?<=\d\.)\d\d\d[.,]\d")
 
     def check(self, doc):
         text = doc.text
-        for m in iter_matches(self._pattern, doc, needs=self._needs):
+        if not self._may_match(text, doc.body_start):
+            return
+        for m in self._pattern.finditer(text, doc.body_start):
             number = m.group()
             if m.group("spaced"):
                 if " " in number and self._after_month.search(text, max(0, m.start() - 12), m.start()):
@@ -56,3 +62,10 @@ class ForeignThousandsSeparator(Rule):
                 suggestion, what = f"{whole.replace('.', ',')}.{frac}", "dots and a decimal comma"
             yield self.finding(doc, m.start(), m.end(), f"Number '{number}' grouped with {what}; English writes '{suggestion}'.",
                                suggestion, fixable=True)
+
+    def _may_match(self, text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start*. Most articles have no candidate;
+        the searches start with a literal character, which re scans for in C, while _pattern (it
+        starts with a look-behind) is tried at every position. Other spaces than " " are rare."""
+        return bool(self._spaced.search(text, start) or self._dotted.search(text, start)
+                    or not text.isascii() and any(space in text for space in _OTHER_SPACES))

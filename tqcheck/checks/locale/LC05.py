@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 #: Symbols English writes before the amount; the rest are better spelt out after it.
 _PREFIXED = "$€£¥"
@@ -28,14 +28,21 @@ class CurrencySymbolPosition(Rule):
     category = "Locale convention/Currency format"
     severity = Severity.MINOR
 
-    _symbols = re.escape(_PREFIXED + "".join(_SPELT))
+    _signs = _PREFIXED + "".join(_SPELT)
+    _symbols = re.escape(_signs)
     _pattern = re.compile(
         rf"(?<![\w.,])(?P<amount>\d[\d,.]*\d|\d)[ \u00a0\u202f]?(?P<after>[{_symbols}])(?![\w\d])"
         rf"|(?P<before>[{re.escape(_PREFIXED)}])[ \u00a0\u202f]+(?P<amount2>\d[\d,.]*\d|\d)"
     )
 
+    # What every match contains (a sign after a digit, or a sign spaced off its number); \s for the
+    # spaces, cheaper to compile than a class of them.
+    _needs = re.compile(rf"[{_symbols}](?:(?:(?<=\d.)|(?<=\d\s.))(?!\w)|(?=\s+\d))")
+
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc):
+        if not self._may_match(doc.text, doc.body_start):
+            return
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             if m.group("after"):
                 symbol, amount = m.group("after"), m.group("amount")
                 suggestion = f"{symbol}{amount}" if symbol in _PREFIXED else f"{amount} {_SPELT[symbol]}"
@@ -44,3 +51,10 @@ class CurrencySymbolPosition(Rule):
                 symbol, amount = m.group("before"), m.group("amount2")
                 suggestion, message = f"{symbol}{amount}", f"Space between '{symbol}' and the amount."
             yield self.finding(doc, m.start(), m.end(), message, suggestion, fixable=True)
+
+    def _may_match(self, text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start*: C searches for the signs, then, in
+        the few articles with one, _needs (it starts with a character class, so re tries it only
+        at those characters, while _pattern, which starts with a look-behind, is tried at every
+        position)."""
+        return any(sign in text for sign in self._signs) and bool(self._needs.search(text, start))

@@ -4,10 +4,12 @@ import re
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
-_NAMED = "|".join(sorted(html.entities.name2codepoint, key=len, reverse=True))
 #: Entities scraped text often keeps without their semicolon.
 _BARE = "nbsp|amp|quot|mdash|ndash|laquo|raquo|hellip"
-_ENTITY = rf"&(?:(?:{_NAMED});|#\d{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|(?:{_BARE})(?![\w;]))"
+# Any "&name;" (group "name", a reference only if it is an HTML entity name: a set lookup, where an
+# alternation of the 252 names took milliseconds to compile at start-up), a numeric reference or a
+# bare name.
+_ENTITY = rf"&(?:(?P<name>[A-Za-z0-9]+);|#\d{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|(?:{_BARE})(?![\w;]))"
 
 
 class LeakedHtmlEntity(Rule):
@@ -39,6 +41,8 @@ class LeakedHtmlEntity(Rule):
         else:
             matches = self._escaped.finditer(doc.raw, doc.body_start)
         for m in matches:
+            if m.group("name") is not None and m.group("name") not in html.entities.name2codepoint:
+                continue  # "&foo;" is not a reference (nor a bare name: its letters run on to the ";")
             entity = m.group()
             char = html.unescape(entity.replace("&amp;", "&"))
             suggestion = char if len(char) == 1 else None

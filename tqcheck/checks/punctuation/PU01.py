@@ -28,7 +28,9 @@ class SpacedEnDash(Rule):
     severity = Severity.MINOR
     default_enabled = False
 
-    _pattern = re.compile(r"(?<=\S) \u2013 (?=\S)")
+    # The look-behind comes after the literal (same matches): re then scans for " – " in C instead
+    # of trying the pattern at every position.
+    _pattern = re.compile(r" \u2013 (?<=\S \u2013 )(?=\S)")
 
     def check(self, doc):
         text = doc.text

@@ -24,7 +24,15 @@ class ForeignQuotes(Rule):
     _english = {"«": "“", "»": "”", "‹": "‘", "›": "’", "„": "“", "‚": "‘"}
 
     def check(self, doc):
+        if not self._may_match(doc.text, doc.body_start):
+            return
         for m in iter_matches(self._pattern, doc):
             char = m.group()
             yield self.finding(doc, m.start(), m.end(), f"Foreign quotation mark '{char}'; English uses “ ” and ‘ ’.",
                                self._english[char], fixable=True)
+
+    @staticmethod
+    def _may_match(text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start*: the marks are not ASCII, and most
+        texts are (one C test)."""
+        return not text.isascii()

@@ -1,7 +1,10 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
+
+#: What should touch the previous word: closing punctuation and the second half of a contraction.
+_MARK = r"[,;)\]]|[.:!?](?![.\w()])|n't\b|['’](?:s|re|ve|ll|m|d)\b"
 
 
 class SpaceBeforePunctuation(Rule):
@@ -27,16 +30,16 @@ class SpaceBeforePunctuation(Rule):
     severity = Severity.MINOR
 
     # Group "mark" is what should touch the previous word; "open" a bracket with a space after it.
-    _pattern = re.compile(
-        r"(?<=[^\s(\[])[ \t]+(?P<mark>[,;)\]]|[.:!?](?![.\w()])|n't\b|['’](?:s|re|ve|ll|m|d)\b)"
-        r"|(?P<open>[(\[])[ \t]+(?=[^\s(\[])"
-    )
-    # What every match contains (a space before a mark, or a bracket before a space), searched
-    # first; it starts with one character class, so re skips to candidates in C.
-    _needs = re.compile(r"[ \t(\[](?:(?<=[ \t])(?:[,;)\].:!?'’]|n't)|(?<=[(\[])[ \t])")
+    _pattern = re.compile(rf"(?<=[^\s(\[])[ \t]+(?P<mark>{_MARK})|(?P<open>[(\[])[ \t]+(?=[^\s(\[])")
+    # What every match contains where the text has no tab and no "[" (see _may_match): a space
+    # before a mark, or "(" before a space.
+    _spaced_mark = re.compile(rf" (?:{_MARK})")
+    _spaced_bracket = re.compile(r"\([ \t]")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc, needs=self._needs):
+        if not self._may_match(doc.text, doc.body_start):
+            return
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             if doc.raw[m.start():m.end()] != m.group():
                 continue  # the space is blanked markup (an HTML tag, a Markdown link target)
             if m.group("mark") == ":" and doc.text[m.end():m.end() + 1].isdigit():
@@ -47,3 +50,10 @@ class SpaceBeforePunctuation(Rule):
             else:
                 mark = m.group("mark")
                 yield self.finding(doc, m.start(), m.end(), f"Space before '{mark}'.", mark, fixable=True)
+
+    def _may_match(self, text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start*. Most articles have no candidate;
+        the searches start with a literal character, which re scans for in C, while _pattern (it
+        starts with a look-behind) is tried at every position."""
+        return ("\t" in text or "[" in text or self._spaced_mark.search(text, start) is not None
+                or self._spaced_bracket.search(text, start) is not None)

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 
 class MissingSpaceAfterPunctuation(Rule):
@@ -30,12 +30,20 @@ class MissingSpaceAfterPunctuation(Rule):
     _pattern = re.compile(r"(?<![\w.@/])(?:[a-z]{2,}|\d+)(?P<mark>[.!?])(?=[A-Z][a-z]*\b(?![.\-/]\w))"
                           r"|(?<![\w.@/])[a-z]{2,}(?P<mark2>[,;])(?=[a-z]{2,}\b)")
     # What every match contains (the mark between a word's last character and the next word's
-    # first: "x.Y" or "x,y"), searched first; it starts with one character class, so re jumps
-    # from mark to mark in C. Most articles have none.
-    _needs = re.compile(r"[.!?,;](?:(?<=[a-z\d][.!?])(?=[A-Z])|(?<=[a-z][,;])(?=[a-z]))")
+    # first: "xx.Y" or "xx,yy"), searched first for each mark that occurs in the text: each pattern
+    # starts with a literal character, which re scans for in C, while _pattern (it starts with a
+    # look-behind) is tried at every position. Most articles have none.
+    _glued_mark = {mark: re.compile(rf"{re.escape(mark)}(?=[A-Z])(?:(?<=[a-z][a-z].)|(?<=\d.))") for mark in ".!?"}
+    _glued_mark.update({mark: re.compile(rf"{mark}(?=[a-z][a-z])(?<=[a-z][a-z].)") for mark in ",;"})
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc, needs=self._needs):
+        if not self._may_match(doc.text, doc.body_start):
+            return
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             mark = m.group("mark") or m.group("mark2")
             at = m.end() - 1
             yield self.finding(doc, at, at + 1, f"No space after '{mark}'.", f"{mark} ", fixable=True)
+
+    def _may_match(self, text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start*."""
+        return any(mark in text and quick.search(text, start) for mark, quick in self._glued_mark.items())

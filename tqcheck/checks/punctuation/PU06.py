@@ -35,10 +35,15 @@ class UnbalancedQuotes(Rule):
     severity = Severity.MINOR
 
     _quote = re.compile("[\"\u201c\u201d]")
+    # In ASCII text the only quote: re scans for a literal character in C, for a class char by char.
+    _straight_quote = re.compile('"')
     _opening_next = re.compile("\\s*[\"\u201c]")
 
     def check(self, doc):
         text = doc.text
+        if not self._may_match(text, doc.body_start):
+            return
+        quote = self._straight_quote if text.isascii() else self._quote
         paragraphs = doc.paragraphs
         # An opening quote left open at the end of a paragraph whose successor does not reopen:
         # it may still be closed by the first quote of a later paragraph (a long quotation
@@ -46,7 +51,7 @@ class UnbalancedQuotes(Rule):
         pending: int | None = None
         for i, (start, end) in enumerate(paragraphs):
             opened: int | None = None
-            for m in self._quote.finditer(text, start, end):
+            for m in quote.finditer(text, start, end):
                 pos = m.start()
                 if self._opens(text, pos, start, end, opened):
                     for unclosed in (pending, opened):
@@ -62,6 +67,11 @@ class UnbalancedQuotes(Rule):
                 pending = opened
         if pending is not None:
             yield self._unclosed(doc, pending)
+
+    @staticmethod
+    def _may_match(text: str, start: int) -> bool:
+        """False only when _quote cannot match from *start* (every finding is at a quotation mark)."""
+        return '"' in text or "\u201c" in text or "\u201d" in text
 
     @staticmethod
     def _opens(text: str, pos: int, start: int, end: int, opened: int | None) -> bool:

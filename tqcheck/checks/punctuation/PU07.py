@@ -31,6 +31,8 @@ class MixedQuoteStyles(Rule):
     _apostrophe = re.compile("(?<=\\w)(?:(?P<straight>')|(?P<curly>\u2019))(?=\\w)")
 
     def check(self, doc):
+        if not self._may_match(doc.text, doc.body_start):
+            return
         for pattern, what in ((self._double, "quotation marks"), (self._apostrophe, "apostrophes")):
             marks = [(m.start(), m.lastgroup) for m in iter_matches(pattern, doc)]
             straight = sum(1 for _, style in marks if style == "straight")
@@ -45,3 +47,10 @@ class MixedQuoteStyles(Rule):
                     yield self.finding(doc, pos, pos + 1,
                                        f"{minority.capitalize()} {what[:-1]} in an article that uses {other} "
                                        f"{what} ({majority_count} of {len(marks)}).")
+
+    @staticmethod
+    def _may_match(text: str, start: int) -> bool:
+        """False only when the text has one style of quotation marks and one of apostrophes (a
+        finding needs both styles of either): C searches, while the patterns are tried at every
+        position."""
+        return '"' in text and ("\u201c" in text or "\u201d" in text) or "'" in text and "\u2019" in text

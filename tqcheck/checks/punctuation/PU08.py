@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 
 class RepeatedPunctuation(Rule):
@@ -33,12 +33,21 @@ class RepeatedPunctuation(Rule):
         r"|(?<![.\s])\.[ \t]+\.(?![ \t]*\.)"  # ". ." that is not a spaced ellipsis
         r"|[,;:][.,;:]|[?!][.,;:]"           # clashing marks
     )
-    # What every match contains (",;" "..", ". ."), searched first; it starts with one character
-    # class, so re jumps from mark to mark in C. Most articles have none.
-    _needs = re.compile(r"[,;:!?.](?:(?<=[,;:!?])[,;:!?.]|(?<=\.)\.|(?<=\.)[ \t]+\.)")
+    # What every match starts with (a mark and what follows it), searched first for each mark that
+    # occurs in the text: each pattern starts with a literal character, which re scans for in C,
+    # while _pattern (it starts with a group and look-behinds) is tried at every position. Most
+    # articles have none.
+    _mark_then_mark = {mark: re.compile(rf"{re.escape(mark)}[.,;:!?]") for mark in ",;:!?"}
+    _mark_then_mark["."] = re.compile(r"\.(?:\.(?!\.)(?<!\.\.\.)|(?<![.\s]\.)[ \t]+\.(?![ \t]*\.))")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc, needs=self._needs):
+        if not self._may_match(doc.text, doc.body_start):
+            return
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             marks = m.group()
             keep = marks[0] if marks[0] in "?!" or marks[0] == marks[-1] else marks[-1] if marks[-1] == "." else marks[0]
             yield self.finding(doc, m.start(), m.end(), f"Repeated punctuation '{marks}'.", keep, fixable=True)
+
+    def _may_match(self, text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start*."""
+        return any(mark in text and quick.search(text, start) for mark, quick in self._mark_then_mark.items())

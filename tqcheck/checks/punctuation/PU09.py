@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 _SPACE_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2009": "thin space",
                 "\u2007": "figure space"}
@@ -28,7 +28,15 @@ class FrenchSpacing(Rule):
     _pattern = re.compile("(?<=\\S)[\u00a0\u202f\u2009\u2007]+(?P<mark>[;:!?])")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc):
+        if not self._may_match(doc.text, doc.body_start):
+            return
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             space = _SPACE_NAMES[m.group()[0]]
             yield self.finding(doc, m.start(), m.end(), f"French spacing: {space} before '{m.group('mark')}'.",
                                m.group("mark"), fixable=True)
+
+    @staticmethod
+    def _may_match(text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start* (the whole text is tested): every match starts with one of the spaces, and a
+        few C searches for them beat the class scan of re (most texts are ASCII)."""
+        return not text.isascii() and any(space in text for space in _SPACE_NAMES)

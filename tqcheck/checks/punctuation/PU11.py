@@ -1,8 +1,7 @@
-import bisect
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 
 class SpacedHyphenDash(Rule):
@@ -30,26 +29,33 @@ class SpacedHyphenDash(Rule):
     severity = Severity.MINOR
     default_enabled = False
 
-    _pattern = re.compile(r"(?<=\S) - (?=\S)")
-    _line_break = re.compile(r"[\r\n]")
+    # The look-behind comes after the literal (same matches): re then scans for " - " in C instead
+    # of trying the pattern at every position.
+    _pattern = re.compile(r" - (?<=\S - )(?=\S)")
 
     def check(self, doc):
         text = doc.text
-        line_ends: list[int] = []
-        last_stop: dict[int, int] = {}  # line end -> offset of the line's final full stop (-1: none)
-        for m in iter_matches(self._pattern, doc):
+        line_end = stop = -1  # the end of the line of the last dash, and the offset of its final full stop
+        for m in self._pattern.finditer(text, doc.body_start):
             if text[m.start() - 1].isdigit() and text[m.end()].isdigit():
                 continue  # a range or a score
-            if not line_ends:
-                line_ends = [b.start() for b in self._line_break.finditer(text)] + [len(text)]
-            end = line_ends[bisect.bisect_left(line_ends, m.end())]
-            if end not in last_stop:
-                last_stop[end] = _final_stop(text, end)
-            if last_stop[end] < m.end():
+            if m.end() > line_end:  # a new line (dashes come in text order)
+                line_end = _line_end(text, m.end())
+                stop = _final_stop(text, line_end)
+            if stop < m.end():
                 continue  # a headline ("Gym chain goes bust - China News Network")
             hyphen = m.start() + 1
             yield self.finding(doc, hyphen, hyphen + 1, "Spaced hyphen used as a dash; English uses an em dash (—).",
                                "—", fixable=True)
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Offset of the first line break (\\n or \\r) at or after *pos*, or the length of the text."""
+    newline = text.find("\n", pos)
+    if newline < 0:
+        newline = len(text)
+    carriage_return = text.find("\r", pos, newline)
+    return newline if carriage_return < 0 else carriage_return
 
 
 def _final_stop(text: str, line_end: int) -> int:

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 # Words after which a hyphen may hang: "mono- and disaccharides", "pre- or post-war", "two- to three-hour".
 _SUSPENSION = r"(?:and|or|nor|to|and/or|versus|vs\.?|through|&)\b"
@@ -26,8 +26,10 @@ class DanglingHyphen(Rule):
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
 
-    _pattern = re.compile(rf"(?<=[^\W\d_])-(?= (?!{_SUSPENSION})[^\W\d_])")
+    # The look-behind comes after the hyphen (same matches): a pattern that starts with a literal
+    # character lets re scan for it in C instead of trying the pattern at every position.
+    _pattern = re.compile(rf"-(?<=[^\W\d_]-)(?= (?!{_SUSPENSION})[^\W\d_])")
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc):
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             yield self.finding(doc, m.start(), m.end(), "Hyphen hanging after a word.")

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule
 
 
 class PunctuationAfterArticle(Rule):
@@ -23,9 +23,20 @@ class PunctuationAfterArticle(Rule):
     severity = Severity.MINOR
 
     _pattern = re.compile(r"(?<![\w'’-])(?:the|a|an)(?P<mark>[,;:!?])(?=\s)")
+    # What every match contains (its mark after an article), searched first for each mark that
+    # occurs in the text: each pattern starts with a literal character, which re scans for in C,
+    # while _pattern (it starts with a look-behind) is tried at every position.
+    _mark_after_article = {mark: re.compile(rf"{re.escape(mark)}(?=\s)(?:(?<=\bthe.)|(?<=\ban.)|(?<=\ba.))")
+                           for mark in ",;:!?"}
 
     def check(self, doc):
-        for m in iter_matches(self._pattern, doc):
+        if not self._may_match(doc.text, doc.body_start):
+            return
+        for m in self._pattern.finditer(doc.text, doc.body_start):
             at = m.start("mark")
             yield self.finding(doc, at, at + 1, f"'{m.group('mark')}' right after the article "
                                f"'{m.group()[:-1]}': a word is missing or the mark is misplaced.")
+
+    def _may_match(self, text: str, start: int) -> bool:
+        """False only when _pattern cannot match from *start*."""
+        return any(mark in text and quick.search(text, start) for mark, quick in self._mark_after_article.items())

@@ -7,6 +7,8 @@ from tqcheck.rule import Rule
 # The lookbehinds come after the quote mark (same matches): a pattern that starts with a character
 # class lets re jump from quote mark to quote mark in C.
 _TRAILING = re.compile(r"['’](?<=[^\W_]['’]|%['’])(?=[ \t\n,.;:!?])")
+#: The same for each quote mark alone: re scans for one literal character in C, for a class char by char.
+_TRAILING_BY_MARK = {mark: re.compile(_TRAILING.pattern.replace("['’]", mark)) for mark in "'’"}
 #: An opening single quote: after a space or bracket, before a letter.
 _OPENING = re.compile(r"['‘](?:(?<=^['‘])|(?<=[\s(\[\"“]['‘]))(?=\w)")
 
@@ -33,6 +35,8 @@ class StrayApostrophe(Rule):
 
     def check(self, doc):
         text = doc.text
+        if not self._may_match(text, doc.body_start):
+            return
         for start, end in doc.paragraphs:
             trailing = list(_TRAILING.finditer(text, start, end))
             opened = [m.start() for m in _OPENING.finditer(text, start, end)] if trailing else []
@@ -43,3 +47,9 @@ class StrayApostrophe(Rule):
                 if any(pos < m.start() for pos in opened):
                     continue  # a single quotation is open: this closes it
                 yield self.finding(doc, m.start(), m.end(), "Stray apostrophe after a word.", "", fixable=False)
+
+    @staticmethod
+    def _may_match(text: str, start: int) -> bool:
+        """False only when _TRAILING cannot match in a paragraph from *start* (a search over the
+        whole text sees more context, so it finds at least as much)."""
+        return any(mark in text and trailing.search(text, start) for mark, trailing in _TRAILING_BY_MARK.items())
