@@ -59,6 +59,8 @@ class ForeignScript(Rule):
 
     def check(self, doc):
         text = doc.text
+        if text.isascii():  # every script above lies outside ASCII (isascii is O(1) in CPython)
+            return
         first = self._first_letter.search(text, doc.body_start)
         if first is None:
             return

@@ -1,32 +1,66 @@
 import re
+import string
 
+from tqcheck.checks.untranslated import data
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
-# Common English words: a sentence with a fair share of them is English, and langdetect
-# (about a millisecond a call) is asked only about sentences with almost none.
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "a about after all also an and any are as at be been before but by can could did do does for from had "
-    "has have he her his how i if in into is it its may more most no not of on one or our out over said "
-    "she should so some than that the their them there these they this those to up was we were what when "
-    "which while who will with would you".split()
-)
+# A word as the rule counts it: letters, and letters joined by one apostrophe ("don't").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# ASCII digits and punctuation but the apostrophe, as UTF-8 bytes, to spaces: they end a word, and
+# blanked they let ``str.split`` cut the text at C speed (``sentence_words``). ASCII bytes never
+# occur inside a multi-byte character, so the blanked text has the same characters elsewhere.
+_SEPARATORS = bytes.maketrans(
+    (string.digits + string.punctuation.replace("'", "")).encode(),
+    b" " * len(string.digits + string.punctuation.replace("'", "")))
+# The commonest punctuation outside ASCII, blanked one by one (``str.translate`` is slow there).
+_WIDE_SEPARATORS = "“”„«»‘—–…"
+# Two apostrophes in one piece of a sentence (rock'n'roll: the regex reads two words there).
+_TWO_APOSTROPHES = re.compile(r"'[^ ']*'")
+# The words of the common-word test: two letters or more, apostrophes ending them (Trump's -> trump).
+_COMMON_TEST_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 
 
-def sentence_words(doc, start: int, end: int) -> tuple[int, int]:
-    """(words, English function words) of ``_WORD.findall(text, start, end)``, lower-cased.
+def blanked(lowered: str) -> str:
+    """*lowered* with ``_SEPARATORS`` and ``_WIDE_SEPARATORS`` blanked (same length, same offsets)."""
+    spaced = lowered.encode("utf-8", "surrogatepass").translate(_SEPARATORS).decode("utf-8", "surrogatepass")
+    if not spaced.isascii():
+        for mark in _WIDE_SEPARATORS:
+            spaced = spaced.replace(mark, " ")
+    return spaced
+
+
+def sentence_words(doc, start: int, end: int, spaced: str | None) -> list[str]:
+    """``_WORD.findall(text, start, end)``, lower-cased.
 
     Found in the lower-cased text when ``str.lower`` keeps every offset and word edge there
     (``tqcheck.prefilter.TextIndex.lower``; lower-casing never changes which characters are
-    letters), and counted at C speed; else word by word as the rule reads them.
+    letters); else word by word as the rule reads them. *spaced* is that lower-cased text
+    ``blanked``: no word crosses a blanked character, so its whitespace-separated pieces are the
+    words when each is letters, or letters joined by one apostrophe ("don't"); the regex looks
+    into the other pieces only ("'quoted", "rock'n'roll", a character ``blanked`` leaves).
     """
-    lowered = doc.index.lower
-    if lowered is None:
-        words = [w.lower() for w in _WORD.findall(doc.text, start, end)]
-    else:
-        words = _WORD.findall(lowered, start, end)
-    return len(words), sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words))
+    if spaced is None:
+        return [w.lower() for w in _WORD.findall(doc.text, start, end)]
+    words = spaced[start:end].split()
+    joined = "".join(words)
+    if joined.isalpha() or _apostrophes_inside_words(words, joined):
+        return words
+    return [word for piece in words for word in ((piece,) if piece.isalpha() else _WORD.findall(piece))]
+
+
+def _apostrophes_inside_words(pieces: list[str], joined: str) -> bool:
+    """Every piece is letters, or letters, one apostrophe and letters."""
+    if not joined.replace("'", "").replace("’", "").isalpha():
+        return False
+    line = " " + " ".join(pieces).replace("’", "'") + " "
+    return " '" not in line and "' " not in line and _TWO_APOSTROPHES.search(line) is None
+
+
+def mostly_common_english(sentence: str) -> bool:
+    """At least half of the sentence's words (two letters or more) are common English words."""
+    words = _COMMON_TEST_WORD.findall(sentence.lower())
+    return bool(words) and 2 * sum(map(data.english_common_words().__contains__, words)) >= len(words)
 
 
 class ForeignLatinSentence(Rule):
@@ -35,7 +69,10 @@ class ForeignLatinSentence(Rule):
     What it does: for each sentence of at least five words in which English function words are
     rare, asks langdetect (seeded, deterministic) for its language, and flags it when another
     language is clearly more likely. English sentences with a foreign name or a short quoted
-    term keep their English function words and are never sent to langdetect.
+    term keep their English function words and are never sent to langdetect; nor are English
+    headlines and lists in which at least half of the words are among the 20,000 most frequent
+    English words (words that other languages use as function words, such as "die" or "la",
+    do not count).
     Why it matters: MT leaves sentences untranslated when it fails to recognise the source language.
     Example:
         flag: Die Bundesregierung hat die neuen Sanktionen am Mittwoch beschlossen.
@@ -57,15 +94,21 @@ class ForeignLatinSentence(Rule):
         from tqcheck.langid import detect
 
         text = doc.text
+        function_words = data.english_function_words()
+        lowered = doc.index.lower
+        spaced = blanked(lowered) if lowered is not None else None
         for start, end in doc.sentences:
-            count, english = sentence_words(doc, start, end)
+            words = sentence_words(doc, start, end, spaced)
+            count = len(words)
             if count < self.min_words:
                 continue
-            if english / count > self.max_english_ratio:
+            if sum(map(function_words.__contains__, words)) / count > self.max_english_ratio:
                 continue
             sentence = text[start:end]
             if sum(ch.isalpha() and ord(ch) < 0x250 for ch in sentence) < 0.5 * sum(ch.isalpha() for ch in sentence):
                 continue  # mostly another script: UT01's job
+            if mostly_common_english(sentence):
+                continue  # an English headline or list: few function words, but common ones
             lang, prob = detect(sentence)
             if lang not in ("en", "unknown") and prob >= self.min_probability:
                 yield self.finding(doc, start, end, f"Sentence appears untranslated (language '{lang}', p={prob:.2f}).")

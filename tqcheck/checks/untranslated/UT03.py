@@ -1,37 +1,17 @@
 import re
+from itertools import filterfalse
 
-from tqcheck.checks.untranslated.UT02 import ENGLISH_FUNCTION_WORDS
+from tqcheck.checks.untranslated import data
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
-# Function words of the Latin-script languages MT most often leaves behind, minus every word that
-# is also English or lives on in English phrases ("die", "hat", "son", "per", "pour", "tout",
-# "hay", "der" in "von der Leyen", "de" in "de facto", "la" in "à la carte", "avant", "être").
-FOREIGN_FUNCTION_WORDS = {
-    "de": "und nicht dass ist sind wir ich auch noch mit für oder aber eine einen einem einer nach bei "
-          "wurde wurden werden haben sich auf aus zum zur vom beim das wie wenn weil sehr schon nur jetzt "
-          "heute gegen zwischen durch ohne seit während können müssen sollen wird",
-    "fr": "un sont avec dans mais très aussi une qui nous vous ils elle leur sur été avoir cette ces où "
-          "comme tous selon depuis lors ont peut doit",
-    "es": "un el los las por pero muy está están más también una unos unas cuando porque desde hasta "
-          "sobre fue ser esta este estos",
-    "it": "un della degli delle nel nella nei sono anche perché più questo questa essere stato che gli "
-          "alla alle dello sul sulla dalla hanno",
-    "pl": "się jest oraz także przez już że być był była było tylko też który która które dla przy jego "
-          "jej bardzo gdy aby może można został została",
-    "cs": "jsou není také který která které jako už být byl byla bylo jeho její jejich když protože podle "
-          "mezi přes ještě může však ani",
-}
-_FUNCTION_WORD_LANGS: dict[str, set[str]] = {}
-for _lang, _words in FOREIGN_FUNCTION_WORDS.items():
-    for _w in _words.split():
-        _FUNCTION_WORD_LANGS.setdefault(_w, set()).add(_lang)
+# Function words of other languages and English loanwords: rules/untranslated/function-words.yml.
 # Letters of these languages that English loanwords do not use (é, è, à, ç, ï are left out:
-# café, déjà vu, façade, naïve); the few loanwords that do use them are listed.
+# café, déjà vu, façade, naïve); the few loanwords that do use them are listed in the data.
 _FOREIGN_LETTERS = re.compile("[äöüßąęłśźżćńčřšžěůñáíóúòùì]")
-ENGLISH_LOANWORDS = frozenset("über jalapeño jalapeños piñata piñatas señor señora señorita mañana "
-                              "doppelgänger müesli smörgåsbord".split())
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WORD_CHAR = re.compile(r"\w")
 _QUOTES = "\"“”«»‘’'„"
 
 
@@ -68,24 +48,26 @@ class ForeignLatinFragment(Rule):
         from tqcheck.langid import detect
 
         text = doc.text
-        if not _may_trigger(doc):
+        foreign = data.foreign_function_words()
+        if not _may_trigger(doc, foreign):
             return  # no word of the article only another language uses: nothing would be flagged
+        english_words, loanwords = data.english_function_words(), data.english_loanwords()
         for start, end in doc.sentences:
             tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
             if len(tokens) < 4:
                 continue
-            english = sum(t.lower() in ENGLISH_FUNCTION_WORDS for _, _, t in tokens)
+            english = sum(t.lower() in english_words for _, _, t in tokens)
             if english / len(tokens) <= self.min_english_ratio:
                 continue  # not an English sentence: UT02's job
             if not any(t[:1].isupper() for _, _, t in tokens):
                 continue  # all lower case: names look like any other word
             i = 0
             while i < len(tokens):
-                if not _trigger(tokens[i][2]):
+                if not _trigger(tokens[i][2], foreign, loanwords):
                     i += 1
                     continue
                 last = i
-                while last + 1 < len(tokens) and _trigger(tokens[last + 1][2]):
+                while last + 1 < len(tokens) and _trigger(tokens[last + 1][2], foreign, loanwords):
                     last += 1
                 first, i = i, last + 1
                 span_start, span_end = tokens[first][0], tokens[last][1]
@@ -100,22 +82,56 @@ class ForeignLatinFragment(Rule):
                                    f"Fragment appears untranslated (language '{lang}', p={prob:.2f}).")
 
 
-def _may_trigger(doc) -> bool:
+def _may_trigger(doc, foreign: frozenset[str]) -> bool:
     """Whether some word of *doc* could be a ``_trigger``: a foreign function word, or a word
-    with a letter English loanwords never carry (one search of the text finds those)."""
-    if _FOREIGN_LETTERS.search(doc.text, doc.body_start):
+    with a letter English loanwords never carry (one search of the text finds those).
+
+    A word ``check`` finds is a maximal run of letters inside its sentence, so it is one of the
+    article's maximal ``\\w`` runs (``doc.index.words``), a letter run of such a run that holds
+    digits or an underscore too ("2023und"), or cut off by a sentence edge that falls inside a run.
+    """
+    text = doc.text
+    if not text.isascii() and _FOREIGN_LETTERS.search(text, doc.body_start):
         return True
-    words = set()  # the words of each sentence, as check() finds them
-    for start, end in doc.sentences:
-        words.update(_TOKEN.findall(doc.text, start, end))
-    return not words.isdisjoint(_FUNCTION_WORD_LANGS)
+    words = doc.index.words
+    if not words.isdisjoint(foreign):
+        return True
+    mixed = " ".join(filterfalse(str.isalpha, words))
+    if not foreign.isdisjoint(_LETTERS.findall(mixed)):
+        return True
+    return _edge_inside_a_run(text, doc.sentences)
 
 
-def _trigger(word: str) -> bool:
-    """A lower-case word that only another language uses."""
-    if not word[:1].islower() or word in ENGLISH_LOANWORDS:
+def _edge_inside_a_run(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """A sentence starts or ends inside a run of ``\\w`` characters (a safeguard: blingfire
+    splits between words, so the characters around the edges, gathered at C speed, settle it)."""
+    if not sentences:
         return False
-    return word in _FUNCTION_WORD_LANGS or (len(word) >= 3 and bool(_FOREIGN_LETTERS.search(word)))
+    starts, ends = zip(*sentences)
+    padded = f" {text} "  # padded[i + 1] == text[i]; a space stands before and after the text
+    before = "".join(map(padded.__getitem__, starts))
+    after = "".join(map(padded.__getitem__, map((1).__add__, ends)))
+    if _WORD_CHAR.search(before) is None and _WORD_CHAR.search(after) is None:
+        return False
+    length = len(text)
+    for start, end in sentences:
+        if start > 0 and _word_char(text[start - 1]) and _word_char(text[start]):
+            return True
+        if end < length and _word_char(text[end - 1]) and _word_char(text[end]):
+            return True
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    """A character of ``\\w`` (``re``'s definition for str)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _trigger(word: str, foreign: frozenset[str], loanwords: frozenset[str]) -> bool:
+    """A lower-case word that only another language uses."""
+    if not word[:1].islower() or word in loanwords:
+        return False
+    return word in foreign or (len(word) >= 3 and bool(_FOREIGN_LETTERS.search(word)))
 
 
 def _inside_name(tokens: list, first: int, last: int) -> bool:
