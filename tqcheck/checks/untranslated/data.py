@@ -11,7 +11,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 
 def data_dir() -> Path:
@@ -20,9 +19,9 @@ def data_dir() -> Path:
 
 @cache
 def _load(name: str) -> Any:
-    with open(data_dir() / name, encoding="utf-8") as fh:
-        # libyaml's parser when PyYAML has it; shipped data, so never malformed
-        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a SafeLoader
+    from tqcheck.packs import load_yaml  # parsed ahead of time when as shipped (tqcheck.shipped_index)
+
+    return load_yaml(data_dir() / name)
 
 
 @cache
