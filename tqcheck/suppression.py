@@ -30,17 +30,18 @@ from pathlib import Path
 from tqcheck.baseline import normalise
 from tqcheck.document import Document
 from tqcheck.finding import Finding
+from tqcheck.rule import lazy_compile  # only Markdown, HTML and sidecars need these
 
 SIDECAR_SUFFIX = ".tqignore"
 
-_COMMENT = re.compile(r"<!--\s*tqcheck\s*:(?P<body>.*?)-->", re.DOTALL)
-_DIRECTIVE = re.compile(
+_COMMENT = lazy_compile(r"<!--\s*tqcheck\s*:(?P<body>.*?)-->", re.DOTALL)
+_DIRECTIVE = lazy_compile(
     r"\s*(?P<action>disable-next-line|disable-line|disable|enable)"
     r"(?:\s*=\s*(?P<codes>[A-Za-z0-9_,\s]*?))?\s*(?:--\s*(?P<reason>.*?))?\s*$", re.DOTALL)
-_SIDECAR_LINE = re.compile(r"(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)(?:\s+(?P<text>.*?))?\s*(?:(?:^|\s)--\s*(?P<reason>.*))?$")
+_SIDECAR_LINE = lazy_compile(r"(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)(?:\s+(?P<text>.*?))?\s*(?:(?:^|\s)--\s*(?P<reason>.*))?$")
 # Markdown code, where a directive is an example, not a directive.
-_MD_CODE = re.compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$|`[^`\n]+`")
-_CODE = re.compile(r"^(?:ALL|[A-Z]{2}\d{2})$")
+_MD_CODE = lazy_compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$|`[^`\n]+`")
+_CODE = lazy_compile(r"^(?:ALL|[A-Z]{2}\d{2})$")
 
 
 class SidecarError(Exception):

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 # Letter ranges of scripts that English text does not use. Ideographic and syllabic scripts
 # count from one character, alphabets from two letters (a lone Greek "α" is a symbol).
@@ -51,10 +49,10 @@ class ForeignScript(Rule):
         for script, (ranges, minimum) in SCRIPTS.items():
             run = f"[{ranges}]+(?:{_JOINERS}+[{ranges}]+)*"
             parts.append(f"(?P<{script}>{run})")
-        self._pattern = re.compile("|".join(parts))
+        self._pattern = lazy_compile("|".join(parts))  # compiled for the first non-ASCII article
         # Every run starts with a letter of one of the scripts: one character class finds the
         # first such letter at C speed (an alternation of classes is tried at every position).
-        self._first_letter = re.compile("[" + "".join(ranges for ranges, _ in SCRIPTS.values()) + "]")
+        self._first_letter = lazy_compile("[" + "".join(ranges for ranges, _ in SCRIPTS.values()) + "]")
         self._minimum = {script: minimum for script, (_, minimum) in SCRIPTS.items()}
 
     def check(self, doc):
