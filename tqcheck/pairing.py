@@ -139,10 +139,9 @@ class PairedDocuments:
 def read_pair(pairing: Pairing, *, encoding: str | None = None, target_lang: str = "en",
               source_lang: str | None = None) -> PairedDocuments:
     """Read and align the files of *pairing*; InputError names the file that failed."""
-    from tqcheck.align import align_documents
-
     lang = pairing.source_lang or source_lang
     if pairing.kind == "units":
+        from tqcheck.align import align_documents
         from tqcheck.formats import read_units
 
         target, src = read_units(pairing.target, target_lang=target_lang, source_lang=lang)
@@ -151,6 +150,8 @@ def read_pair(pairing: Pairing, *, encoding: str | None = None, target_lang: str
     target = read_document(pairing.target, encoding=encoding, lang=target_lang, source_lang=lang)
     reference = None
     if pairing.source:
+        from tqcheck.align import align_documents  # here: a lone article never needs it (start-up)
+
         src = _read_other(pairing.source, "source", encoding, lang or "und")
         target.source, target.alignment = src, align_documents(target, src)
     if pairing.reference:
