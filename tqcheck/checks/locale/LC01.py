@@ -1,4 +1,3 @@
-import calendar
 import re
 
 from tqcheck.finding import Severity
@@ -39,6 +38,8 @@ class DottedDate(Rule):
         for m in self._pattern.finditer(text, doc.body_start):
             if self._version.search(text, max(0, m.start() - 12), m.start()):
                 continue
+            import calendar  # here, on the first date: most runs never need it (start-up time)
+
             day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
             spelt = f"{calendar.month_name[month]} {day}, {year}"
             yield self.finding(doc, m.start(), m.end(), f"Date '{m.group()}' in day.month.year form; spell the month out.",

@@ -1,4 +1,3 @@
-import html.entities
 import re
 
 from tqcheck.finding import Severity
@@ -41,6 +40,8 @@ class LeakedHtmlEntity(Rule):
         else:
             matches = self._escaped.finditer(doc.raw, doc.body_start)
         for m in matches:
+            import html.entities  # here, on the first entity: most runs never need it (start-up time)
+
             if m.group("name") is not None and m.group("name") not in html.entities.name2codepoint:
                 continue  # "&foo;" is not a reference (nor a bare name: its letters run on to the ";")
             entity = m.group()
