@@ -98,10 +98,10 @@ def assert_quick_test_admits(rule, pattern: re.Pattern) -> None:
 
 
 def assert_same_matches(before: re.Pattern, after: re.Pattern, texts) -> None:
-    """*after* (a pattern reordered for speed) finds the matches of *before*: on *texts* and on
-    texts generated from either pattern."""
+    """*after* (a pattern reordered for speed) finds the matches (and groups) of *before*: on
+    *texts* and on texts generated from either pattern."""
     def spans(pattern, text):
-        return [m.span() for m in pattern.finditer(text)]
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
     for text in texts:
         assert spans(after, text) == spans(before, text), text

@@ -218,6 +218,8 @@ def test_stray_apostrophe_quick_test_admits_every_match():
 
 @pytest.mark.parametrize("code,before", [
     ("PU01", r"(?<=\S) \u2013 (?=\S)"),
+    ("PU03", r"(?<=[^\s(\[])[ \t]+(?P<mark>[,;)\]]|[.:!?](?![.\w()])|n't\b|['’](?:s|re|ve|ll|m|d)\b)"
+             r"|(?P<open>[(\[])[ \t]+(?=[^\s(\[])"),
     ("PU11", r"(?<=\S) - (?=\S)"),
     ("PU13", r"(?<=[^\W\d_])-(?= (?!(?:and|or|nor|to|and/or|versus|vs\.?|through|&)\b)[^\W\d_])"),
 ])

@@ -30,11 +30,17 @@ class SpaceBeforePunctuation(Rule):
     severity = Severity.MINOR
 
     # Group "mark" is what should touch the previous word; "open" a bracket with a space after it.
-    _pattern = re.compile(rf"(?<=[^\s(\[])[ \t]+(?P<mark>{_MARK})|(?P<open>[(\[])[ \t]+(?=[^\s(\[])")
-    # What every match contains where the text has no tab and no "[" (see _may_match): a space
-    # before a mark, or "(" before a space.
-    _spaced_mark = re.compile(rf" (?:{_MARK})")
-    _spaced_bracket = re.compile(r"\([ \t]")
+    # The look-behinds come after the first character (same matches): a pattern that starts with
+    # a character class is tried only at those characters, not at every position.
+    _pattern = re.compile(rf"[ \t(\[](?:(?<=[^\s(\[][ \t])[ \t]*(?P<mark>{_MARK})|(?<=(?P<open>[(\[]))[ \t]+(?=[^\s(\[]))")
+    # What every match contains where the text has no tab: a space before the first character of a
+    # mark, or a bracket before a space. One pattern per such character, searched where it occurs:
+    # re scans for a literal character in C, for a class char by char.
+    _spaced_mark = {mark: re.compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})") for mark in ",;)]"}
+    _spaced_mark.update({mark: re.compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})(?![.\w()])") for mark in ".:!?"})
+    _spaced_mark["'"] = re.compile(r"'(?:(?<= ')(?:s|re|ve|ll|m|d)\b|(?<= n')t\b)")
+    _spaced_mark["’"] = re.compile(r"’(?<= ’)(?:s|re|ve|ll|m|d)\b")
+    _spaced_mark.update({bracket: re.compile(rf"\{bracket}[ \t]") for bracket in "(["})
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):
@@ -52,8 +58,6 @@ class SpaceBeforePunctuation(Rule):
                 yield self.finding(doc, m.start(), m.end(), f"Space before '{mark}'.", mark, fixable=True)
 
     def _may_match(self, text: str, start: int) -> bool:
-        """False only when _pattern cannot match from *start*. Most articles have no candidate;
-        the searches start with a literal character, which re scans for in C, while _pattern (it
-        starts with a look-behind) is tried at every position."""
-        return ("\t" in text or "[" in text or self._spaced_mark.search(text, start) is not None
-                or self._spaced_bracket.search(text, start) is not None)
+        """False only when _pattern cannot match from *start*. Most articles have no candidate, and
+        the searches for one are faster than _pattern, which stops at every space."""
+        return "\t" in text or any(char in text and quick.search(text, start) for char, quick in self._spaced_mark.items())
