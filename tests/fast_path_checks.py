@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.document import Document
+from tqcheck.rule import LazyPattern
 
 _ALWAYS = re.compile("")
 
@@ -83,8 +84,13 @@ def assert_fast_path_agrees(rule, **shortcuts) -> int:
     return found
 
 
-def assert_quick_test_admits(rule, pattern: re.Pattern) -> None:
+def _compiled(pattern: re.Pattern | LazyPattern) -> re.Pattern:
+    return pattern.compiled if isinstance(pattern, LazyPattern) else pattern
+
+
+def assert_quick_test_admits(rule, pattern: re.Pattern | LazyPattern) -> None:
     """``rule._may_match`` is True for every text (generated from *pattern*) that *pattern* matches."""
+    pattern = _compiled(pattern)
     misses = []
 
     @settings(max_examples=200, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
@@ -97,9 +103,10 @@ def assert_quick_test_admits(rule, pattern: re.Pattern) -> None:
     assert not misses, f"{rule.code}: _may_match rejects {misses[0]!r}, which {pattern.pattern!r} matches"
 
 
-def assert_same_matches(before: re.Pattern, after: re.Pattern, texts) -> None:
+def assert_same_matches(before: re.Pattern, after: re.Pattern | LazyPattern, texts) -> None:
     """*after* (a pattern reordered for speed) finds the matches (and groups) of *before*: on
     *texts* and on texts generated from either pattern."""
+    after = _compiled(after)
     def spans(pattern, text):
         return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class DottedDate(Rule):
@@ -23,13 +21,13 @@ class DottedDate(Rule):
     category = "Locale convention/Date format"
     severity = Severity.MINOR
 
-    _pattern = re.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:1[89]|20)\d\d)(?!\.?\d)")
-    _version = re.compile(r"(?i)\b(?:version|v|release|build)\s*$")
+    _pattern = lazy_compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:1[89]|20)\d\d)(?!\.?\d)")
+    _version = lazy_compile(r"(?i)\b(?:version|v|release|build)\s*$")
 
     # What every match contains (the dot before the year, and the year), searched first: it starts
     # with a literal character, which re scans for in C, while _pattern (it starts with a
     # look-behind) is tried at every position. Most articles have none.
-    _needs = re.compile(r"\.(?<=\d\.)(?:1[89]|20)\d\d(?!\.?\d)")
+    _needs = lazy_compile(r"\.(?<=\d\.)(?:1[89]|20)\d\d(?!\.?\d)")
 
     def check(self, doc):
         text = doc.text

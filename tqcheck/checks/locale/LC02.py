@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: What may follow a quantity: a scale word, a percent sign or a unit.
 QUANTITY_AFTER = (
@@ -32,14 +30,14 @@ class DecimalComma(Rule):
     category = "Locale convention/Number format"
     severity = Severity.MAJOR
 
-    _pattern = re.compile(
+    _pattern = lazy_compile(
         rf"(?<![\d.,])(?:(?P<zero>0),(?P<zfrac>\d+)"
         rf"|(?P<int>\d+),(?P<frac>\d{{1,2}}|\d{{4,}})(?=\s?(?:{QUANTITY_AFTER})(?!\w)))(?![\d,])"
     )
     # What every match contains (the comma and the digits after it), searched first: it starts
     # with a literal character, which re scans for in C, while _pattern (it starts with a
     # look-behind) is tried at every position. Most articles have none.
-    _needs = re.compile(r",(?<=\d,)(?:(?<=0,)(?<![\d.,]0,)\d|\d\d?(?!\d)|\d{4})")
+    _needs = lazy_compile(r",(?<=\d,)(?:(?<=0,)(?<![\d.,]0,)\d|\d\d?(?!\d)|\d{4})")
 
     def check(self, doc):
         if not self._needs.search(doc.text, doc.body_start):

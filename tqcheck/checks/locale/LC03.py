@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: The spaces besides " " that group digits.
 _OTHER_SPACES = "\u00a0\u202f\u2009\u2007"
@@ -31,18 +31,18 @@ class ForeignThousandsSeparator(Rule):
     category = "Locale convention/Number format"
     severity = Severity.MINOR
 
-    _pattern = re.compile(
+    _pattern = lazy_compile(
         r"(?<![\d.,])(?:"
         r"(?P<spaced>\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+)(?![\d]|[.,]\d)"
         r"|(?P<dotted>\d{1,3}(?:\.\d{3}){2,})(?![\d]|[.,]\d)"
         r"|(?P<continental>\d{1,3}(?:\.\d{3})+,\d{1,2})(?![\d.,])"
         r")"
     )
-    _after_month = re.compile(rf"\b(?:{_MONTHS})\s+$")
+    _after_month = lazy_compile(rf"\b(?:{_MONTHS})\s+$")
     # What every match contains (see _may_match): the last group of a space-grouped number, or
     # two dotted groups.
-    _spaced = re.compile(r" (?<=\d )\d\d\d(?!\d)")
-    _dotted = re.compile(r"\.(?<=\d\.)\d\d\d[.,]\d")
+    _spaced = lazy_compile(r" (?<=\d )\d\d\d(?!\d)")
+    _dotted = lazy_compile(r"\.(?<=\d\.)\d\d\d[.,]\d")
 
     def check(self, doc):
         text = doc.text

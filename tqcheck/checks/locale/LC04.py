@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 # Words after a number that make it a price or a measurement, not a time.
 _NOT_TIME = r"percent|per cent|points?|dollars?|euros?|rubles?|roubles?|yuan|pounds?|million|billion|usd|eur|rub|uah|cny|gbp|km|kg|cm|mm|m|g|t|l|ha"
@@ -26,7 +26,7 @@ class DottedTime(Rule):
     category = "Locale convention/Time format"
     severity = Severity.MINOR
 
-    _pattern = re.compile(
+    _pattern = lazy_compile(
         rf"\b(?:at|from|until|till|before|after|since|around)"
         rf"\s+(?P<time>(?P<hour>0\d|1[3-9]|2[0-3])\.(?P<minute>[0-5]\d))(?![\d.,%]|\s*(?:am|pm|a\.m|p\.m|{_NOT_TIME})\b)"
         r"|(?<![\d.,])(?P<time2>(?P<hour2>0\d|1[3-9]|2[0-3])\.(?P<minute2>[0-5]\d))"
@@ -36,7 +36,7 @@ class DottedTime(Rule):
     # What every match contains (the time, not followed by a digit, dot, comma or "%"), searched
     # first: it starts with a literal character, which re scans for in C, while _pattern (it
     # starts with a word boundary) is tried at every position. Most articles have none.
-    _needs = re.compile(r"\.(?<=0\d\.|1[3-9]\.|2[0-3]\.)[0-5]\d(?![\d.,%])")
+    _needs = lazy_compile(r"\.(?<=0\d\.|1[3-9]\.|2[0-3]\.)[0-5]\d(?![\d.,%])")
 
     def check(self, doc):
         if not self._needs.search(doc.text, doc.body_start):

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: Symbols English writes before the amount; the rest are better spelt out after it.
 _PREFIXED = "$€£¥"
@@ -30,14 +30,14 @@ class CurrencySymbolPosition(Rule):
 
     _signs = _PREFIXED + "".join(_SPELT)
     _symbols = re.escape(_signs)
-    _pattern = re.compile(
+    _pattern = lazy_compile(
         rf"(?<![\w.,])(?P<amount>\d[\d,.]*\d|\d)[ \u00a0\u202f]?(?P<after>[{_symbols}])(?![\w\d])"
         rf"|(?P<before>[{re.escape(_PREFIXED)}])[ \u00a0\u202f]+(?P<amount2>\d[\d,.]*\d|\d)"
     )
 
     # What every match contains (a sign after a digit, or a sign spaced off its number); \s for the
     # spaces, cheaper to compile than a class of them.
-    _needs = re.compile(rf"[{_symbols}](?:(?:(?<=\d.)|(?<=\d\s.))(?!\w)|(?=\s+\d))")
+    _needs = lazy_compile(rf"[{_symbols}](?:(?:(?<=\d.)|(?<=\d\s.))(?!\w)|(?=\s+\d))")
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):

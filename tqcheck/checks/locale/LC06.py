@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class SpacedPercent(Rule):
@@ -22,11 +20,11 @@ class SpacedPercent(Rule):
     category = "Locale convention/Number format"
     severity = Severity.MINOR
 
-    _pattern = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \u00a0\u202f\u2009]+%")
+    _pattern = lazy_compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)[ \u00a0\u202f\u2009]+%")
     # What every match contains (a spaced "%"), searched first: a pattern that starts with a
     # literal character is scanned for in C, while _pattern (it starts with a look-behind) is
     # tried at every position. Most articles have none.
-    _needs = re.compile("%(?<=[ \u00a0\u202f\u2009]%)")
+    _needs = lazy_compile("%(?<=[ \u00a0\u202f\u2009]%)")
 
     def check(self, doc):
         if not self._needs.search(doc.text, doc.body_start):

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: HTML elements that occur in article markup (a bare "<b>" in prose is otherwise rare).
 TAGS = ("a abbr article aside b big blockquote br caption center cite code dd div dl dt em figcaption figure "
@@ -32,8 +32,8 @@ class LeakedHtmlTag(Rule):
     category = "Locale convention/Markup"
     severity = Severity.MAJOR
 
-    _plain = re.compile(_TAG, re.IGNORECASE | re.DOTALL)
-    _escaped = re.compile(_TAG.replace("<", "&lt;").replace(">", "&gt;").replace("[^&lt;&gt;\\n]", "[^&\\n]"),
+    _plain = lazy_compile(_TAG, re.IGNORECASE | re.DOTALL)
+    _escaped = lazy_compile(_TAG.replace("<", "&lt;").replace(">", "&gt;").replace("[^&lt;&gt;\\n]", "[^&\\n]"),
                           re.IGNORECASE | re.DOTALL)
 
     def check(self, doc):

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: Entities scraped text often keeps without their semicolon.
 _BARE = "nbsp|amp|quot|mdash|ndash|laquo|raquo|hellip"
@@ -31,8 +29,8 @@ class LeakedHtmlEntity(Rule):
     category = "Locale convention/Markup"
     severity = Severity.MINOR
 
-    _plain = re.compile(_ENTITY)
-    _escaped = re.compile(_ENTITY.replace("&", "&amp;", 1))
+    _plain = lazy_compile(_ENTITY)
+    _escaped = lazy_compile(_ENTITY.replace("&", "&amp;", 1))
 
     def check(self, doc):
         if doc.format == "text":

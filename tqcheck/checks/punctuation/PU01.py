@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 
 class SpacedEnDash(Rule):
@@ -30,7 +28,7 @@ class SpacedEnDash(Rule):
 
     # The look-behind comes after the literal (same matches): re then scans for " – " in C instead
     # of trying the pattern at every position.
-    _pattern = re.compile(r" \u2013 (?<=\S \u2013 )(?=\S)")
+    _pattern = lazy_compile(r" \u2013 (?<=\S \u2013 )(?=\S)")
 
     def check(self, doc):
         text = doc.text

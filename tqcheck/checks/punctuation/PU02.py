@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 
 class ForeignQuotes(Rule):
@@ -20,7 +18,7 @@ class ForeignQuotes(Rule):
     category = "Locale convention/Punctuation"
     severity = Severity.MINOR
 
-    _pattern = re.compile("[«»‹›„‚]")
+    _pattern = lazy_compile("[«»‹›„‚]")
     _english = {"«": "“", "»": "”", "‹": "‘", "›": "’", "„": "“", "‚": "‘"}
 
     def check(self, doc):

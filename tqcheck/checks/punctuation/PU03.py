@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: What should touch the previous word: closing punctuation and the second half of a contraction.
 _MARK = r"[,;)\]]|[.:!?](?![.\w()])|n't\b|['’](?:s|re|ve|ll|m|d)\b"
@@ -32,15 +32,15 @@ class SpaceBeforePunctuation(Rule):
     # Group "mark" is what should touch the previous word; "open" a bracket with a space after it.
     # The look-behinds come after the first character (same matches): a pattern that starts with
     # a character class is tried only at those characters, not at every position.
-    _pattern = re.compile(rf"[ \t(\[](?:(?<=[^\s(\[][ \t])[ \t]*(?P<mark>{_MARK})|(?<=(?P<open>[(\[]))[ \t]+(?=[^\s(\[]))")
+    _pattern = lazy_compile(rf"[ \t(\[](?:(?<=[^\s(\[][ \t])[ \t]*(?P<mark>{_MARK})|(?<=(?P<open>[(\[]))[ \t]+(?=[^\s(\[]))")
     # What every match contains where the text has no tab: a space before the first character of a
     # mark, or a bracket before a space. One pattern per such character, searched where it occurs:
     # re scans for a literal character in C, for a class char by char.
-    _spaced_mark = {mark: re.compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})") for mark in ",;)]"}
-    _spaced_mark.update({mark: re.compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})(?![.\w()])") for mark in ".:!?"})
-    _spaced_mark["'"] = re.compile(r"'(?:(?<= ')(?:s|re|ve|ll|m|d)\b|(?<= n')t\b)")
-    _spaced_mark["’"] = re.compile(r"’(?<= ’)(?:s|re|ve|ll|m|d)\b")
-    _spaced_mark.update({bracket: re.compile(rf"\{bracket}[ \t]") for bracket in "(["})
+    _spaced_mark = {mark: lazy_compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})") for mark in ",;)]"}
+    _spaced_mark.update({mark: lazy_compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})(?![.\w()])") for mark in ".:!?"})
+    _spaced_mark["'"] = lazy_compile(r"'(?:(?<= ')(?:s|re|ve|ll|m|d)\b|(?<= n')t\b)")
+    _spaced_mark["’"] = lazy_compile(r"’(?<= ’)(?:s|re|ve|ll|m|d)\b")
+    _spaced_mark.update({bracket: lazy_compile(rf"\{bracket}[ \t]") for bracket in "(["})
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):

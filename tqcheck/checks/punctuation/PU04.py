@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class MissingSpaceAfterPunctuation(Rule):
@@ -27,14 +27,14 @@ class MissingSpaceAfterPunctuation(Rule):
 
     # A lower-case word of 2+ letters (so not an initial or "U.S"), the mark, then a capitalised
     # word; or a comma/semicolon between two lower-case words.
-    _pattern = re.compile(r"(?<![\w.@/])(?:[a-z]{2,}|\d+)(?P<mark>[.!?])(?=[A-Z][a-z]*\b(?![.\-/]\w))"
+    _pattern = lazy_compile(r"(?<![\w.@/])(?:[a-z]{2,}|\d+)(?P<mark>[.!?])(?=[A-Z][a-z]*\b(?![.\-/]\w))"
                           r"|(?<![\w.@/])[a-z]{2,}(?P<mark2>[,;])(?=[a-z]{2,}\b)")
     # What every match contains (the mark between a word's last character and the next word's
     # first: "xx.Y" or "xx,yy"), searched first for each mark that occurs in the text: each pattern
     # starts with a literal character, which re scans for in C, while _pattern (it starts with a
     # look-behind) is tried at every position. Most articles have none.
-    _glued_mark = {mark: re.compile(rf"{re.escape(mark)}(?=[A-Z])(?:(?<=[a-z][a-z].)|(?<=\d.))") for mark in ".!?"}
-    _glued_mark.update({mark: re.compile(rf"{mark}(?=[a-z][a-z])(?<=[a-z][a-z].)") for mark in ",;"})
+    _glued_mark = {mark: lazy_compile(rf"{re.escape(mark)}(?=[A-Z])(?:(?<=[a-z][a-z].)|(?<=\d.))") for mark in ".!?"}
+    _glued_mark.update({mark: lazy_compile(rf"{mark}(?=[a-z][a-z])(?<=[a-z][a-z].)") for mark in ",;"})
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 _PAIRS = {")": "(", "]": "["}
 
@@ -27,11 +27,11 @@ class UnbalancedBrackets(Rule):
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
 
-    _bracket = re.compile(r"[()\[\]]")
+    _bracket = lazy_compile(r"[()\[\]]")
     # "1)", "b)", "iv)" at the start of a line or after a space: an enumerator, not a bracket.
-    _enumerator = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivx]{2,4})\)", re.MULTILINE)
-    _enumerator_before = re.compile(_enumerator.pattern + r"\Z", re.MULTILINE)  # one that ends where the search ends
-    _emoticon = re.compile(r"[:;]-?[()\[\]](?!\w)")
+    _enumerator = lazy_compile(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivx]{2,4})\)", re.MULTILINE)
+    _enumerator_before = lazy_compile(_enumerator.pattern + r"\Z", re.MULTILINE)  # one that ends where the search ends
+    _emoticon = lazy_compile(r"[:;]-?[()\[\]](?!\w)")
 
     def check(self, doc):
         text = doc.text

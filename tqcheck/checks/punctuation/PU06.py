@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 # Characters after which a straight quote opens, and before which it closes.
 _OPENS_AFTER = "([{\u2014\u2013-/\u2018'"
@@ -34,10 +32,10 @@ class UnbalancedQuotes(Rule):
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
 
-    _quote = re.compile("[\"\u201c\u201d]")
+    _quote = lazy_compile("[\"\u201c\u201d]")
     # In ASCII text the only quote: re scans for a literal character in C, for a class char by char.
-    _straight_quote = re.compile('"')
-    _opening_next = re.compile("\\s*[\"\u201c]")
+    _straight_quote = lazy_compile('"')
+    _opening_next = lazy_compile("\\s*[\"\u201c]")
 
     def check(self, doc):
         text = doc.text

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 
 class MixedQuoteStyles(Rule):
@@ -27,8 +25,8 @@ class MixedQuoteStyles(Rule):
     severity = Severity.MINOR
     default_enabled = False
 
-    _double = re.compile("(?P<straight>\")|(?P<curly>[\u201c\u201d])")
-    _apostrophe = re.compile("(?<=\\w)(?:(?P<straight>')|(?P<curly>\u2019))(?=\\w)")
+    _double = lazy_compile("(?P<straight>\")|(?P<curly>[\u201c\u201d])")
+    _apostrophe = lazy_compile("(?<=\\w)(?:(?P<straight>')|(?P<curly>\u2019))(?=\\w)")
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class RepeatedPunctuation(Rule):
@@ -27,7 +27,7 @@ class RepeatedPunctuation(Rule):
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
 
-    _pattern = re.compile(
+    _pattern = lazy_compile(
         r"([,;:!?])\1+"                      # ,, ;; :: !! ??
         r"|(?<!\.)\.\.(?!\.)"                # exactly two full stops
         r"|(?<![.\s])\.[ \t]+\.(?![ \t]*\.)"  # ". ." that is not a spaced ellipsis
@@ -37,8 +37,8 @@ class RepeatedPunctuation(Rule):
     # occurs in the text: each pattern starts with a literal character, which re scans for in C,
     # while _pattern (it starts with a group and look-behinds) is tried at every position. Most
     # articles have none.
-    _mark_then_mark = {mark: re.compile(rf"{re.escape(mark)}[.,;:!?]") for mark in ",;:!?"}
-    _mark_then_mark["."] = re.compile(r"\.(?:\.(?!\.)(?<!\.\.\.)|(?<![.\s]\.)[ \t]+\.(?![ \t]*\.))")
+    _mark_then_mark = {mark: lazy_compile(rf"{re.escape(mark)}[.,;:!?]") for mark in ",;:!?"}
+    _mark_then_mark["."] = lazy_compile(r"\.(?:\.(?!\.)(?<!\.\.\.)|(?<![.\s]\.)[ \t]+\.(?![ \t]*\.))")
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 _SPACE_NAMES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2009": "thin space",
                 "\u2007": "figure space"}
@@ -25,7 +23,7 @@ class FrenchSpacing(Rule):
     category = "Locale convention/Punctuation"
     severity = Severity.MINOR
 
-    _pattern = re.compile("(?<=\\S)[\u00a0\u202f\u2009\u2007]+(?P<mark>[;:!?])")
+    _pattern = lazy_compile("(?<=\\S)[\u00a0\u202f\u2009\u2007]+(?P<mark>[;:!?])")
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):

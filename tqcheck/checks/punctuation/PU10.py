@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class StraySymbol(Rule):
@@ -25,7 +23,7 @@ class StraySymbol(Rule):
     severity = Severity.MINOR
 
     #: One alternation; each branch says where the symbol is legitimate.
-    _pattern = re.compile(
+    _pattern = lazy_compile(
         r"~(?![\d$€£])"          # ~ not "approximately" before a number
         r"|(?<!\w)\^|\^(?![\w(])"  # ^ not an exponent
         r"|(?<!\w)_+(?!\w)|(?<=\w)_+(?!\w)|(?<!\w)_+(?=\w)"  # _ not inside an identifier

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class SpacedHyphenDash(Rule):
@@ -31,7 +29,7 @@ class SpacedHyphenDash(Rule):
 
     # The look-behind comes after the literal (same matches): re then scans for " - " in C instead
     # of trying the pattern at every position.
-    _pattern = re.compile(r" - (?<=\S - )(?=\S)")
+    _pattern = lazy_compile(r" - (?<=\S - )(?=\S)")
 
     def check(self, doc):
         text = doc.text

@@ -1,8 +1,7 @@
-import re
 import unicodedata
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: Tab, line breaks and the printable ASCII characters: the ASCII that _pattern never matches.
 _PLAIN_ASCII = b"\t\n\r" + bytes(range(0x20, 0x7F))
@@ -28,7 +27,7 @@ class InvisibleCharacter(Rule):
     category = "Fluency/Character encoding"
     severity = Severity.MINOR
 
-    _pattern = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd"
+    _pattern = lazy_compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd"
                           "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 
     def check(self, doc):

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 # Words after which a hyphen may hang: "mono- and disaccharides", "pre- or post-war", "two- to three-hour".
 _SUSPENSION = r"(?:and|or|nor|to|and/or|versus|vs\.?|through|&)\b"
@@ -28,7 +26,7 @@ class DanglingHyphen(Rule):
 
     # The look-behind comes after the hyphen (same matches): a pattern that starts with a literal
     # character lets re scan for it in C instead of trying the pattern at every position.
-    _pattern = re.compile(rf"-(?<=[^\W\d_]-)(?= (?!{_SUSPENSION})[^\W\d_])")
+    _pattern = lazy_compile(rf"-(?<=[^\W\d_]-)(?= (?!{_SUSPENSION})[^\W\d_])")
 
     def check(self, doc):
         for m in self._pattern.finditer(doc.text, doc.body_start):

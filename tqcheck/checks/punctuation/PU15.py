@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class PunctuationAfterArticle(Rule):
@@ -22,11 +22,11 @@ class PunctuationAfterArticle(Rule):
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
 
-    _pattern = re.compile(r"(?<![\w'’-])(?:the|a|an)(?P<mark>[,;:!?])(?=\s)")
+    _pattern = lazy_compile(r"(?<![\w'’-])(?:the|a|an)(?P<mark>[,;:!?])(?=\s)")
     # What every match contains (its mark after an article), searched first for each mark that
     # occurs in the text: each pattern starts with a literal character, which re scans for in C,
     # while _pattern (it starts with a look-behind) is tried at every position.
-    _mark_after_article = {mark: re.compile(rf"{re.escape(mark)}(?=\s)(?:(?<=\bthe.)|(?<=\ban.)|(?<=\ba.))")
+    _mark_after_article = {mark: lazy_compile(rf"{re.escape(mark)}(?=\s)(?:(?<=\bthe.)|(?<=\ban.)|(?<=\ba.))")
                            for mark in ",;:!?"}
 
     def check(self, doc):

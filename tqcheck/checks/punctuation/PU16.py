@@ -1,16 +1,14 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: An apostrophe after a word, before a space: a possessive ("pets'"), a closing quote, or stray.
 # The lookbehinds come after the quote mark (same matches): a pattern that starts with a character
 # class lets re jump from quote mark to quote mark in C.
-_TRAILING = re.compile(r"['’](?<=[^\W_]['’]|%['’])(?=[ \t\n,.;:!?])")
+_TRAILING = lazy_compile(r"['’](?<=[^\W_]['’]|%['’])(?=[ \t\n,.;:!?])")
 #: The same for each quote mark alone: re scans for one literal character in C, for a class char by char.
-_TRAILING_BY_MARK = {mark: re.compile(_TRAILING.pattern.replace("['’]", mark)) for mark in "'’"}
+_TRAILING_BY_MARK = {mark: lazy_compile(_TRAILING.pattern.replace("['’]", mark)) for mark in "'’"}
 #: An opening single quote: after a space or bracket, before a letter.
-_OPENING = re.compile(r"['‘](?:(?<=^['‘])|(?<=[\s(\[\"“]['‘]))(?=\w)")
+_OPENING = lazy_compile(r"['‘](?:(?<=^['‘])|(?<=[\s(\[\"“]['‘]))(?=\w)")
 
 
 class StrayApostrophe(Rule):
