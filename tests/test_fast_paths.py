@@ -217,3 +217,20 @@ def test_indexed_pack_files_read_as_parsing_them_does():
     for path in files:
         indexed, parsed = load_yaml(path), load_yaml(path, use_index=False)
         assert indexed == parsed and lines(indexed) == lines(parsed), path
+
+
+@pytest.mark.parametrize("pattern", [r"\d\.[0-5]\d", r"\d %", r"[.,;]\}", r"ab", r"[A-Z],[0-9]"])
+def test_pair_requirements_find_what_two_adjacent_classes_find(pattern):
+    """A pair requirement leads with its single character, if it has one (C-speed search)."""
+    from tqcheck.prefilter import _c, _chars_of_sequence, _class_text, _pair_text, _parser
+
+    parsed = _parser.parse(pattern)
+    pairs = [p for p in _chars_of_sequence(parsed.data, 0).pairs if _class_text(p[0]) and _class_text(p[1])]
+    assert pairs
+    rng = random.Random(3)
+    for first, second in pairs:
+        fast = re.compile(_pair_text(first, second))
+        plain = re.compile(_class_text(first) + _class_text(second))
+        for _ in range(300):
+            text = "".join(rng.choice("ab1.,;}% 05Z9") for _ in range(rng.randint(0, 12)))
+            assert bool(fast.search(text)) == bool(plain.search(text)), (fast.pattern, text)

@@ -540,7 +540,25 @@ def _pair_requirement(parsed, flags: int) -> tuple[re.Pattern | None, float]:
     if share > MAX_PAIR_SHARE:
         return None, share
     # Same flags as the pattern (IGNORECASE widens the classes the same way); no MULTILINE/VERBOSE.
-    return re.compile(_class_text(best[0]) + _class_text(best[1]), flags & (re.IGNORECASE | re.ASCII | re.UNICODE)), share
+    return re.compile(_pair_text(*best), flags & (re.IGNORECASE | re.ASCII | re.UNICODE)), share
+
+
+def _pair_text(first, second) -> str:
+    """Regex text of the two adjacent classes. ``re`` jumps to a leading literal at C speed but
+    tries a leading class at every position, so a single character goes first, the class it
+    needs beside it checked by a look-ahead or look-behind."""
+    def single(items):
+        return len(items) == 1 and items[0][0] is _c.LITERAL
+
+    a, b = _class_text(first), _class_text(second)
+    if single(first) and single(second):
+        return re.escape(chr(first[0][1])) + re.escape(chr(second[0][1]))
+    if single(first):
+        return f"{re.escape(chr(first[0][1]))}(?={b})"
+    if single(second):
+        y = re.escape(chr(second[0][1]))
+        return f"{y}(?<={a}{y})"
+    return a + b
 
 
 @lru_cache(maxsize=1024)

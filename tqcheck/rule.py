@@ -142,6 +142,6 @@ def iter_matches(pattern: re.Pattern, doc: Document, start: int | None = None, *
     *pattern* is not run. ``tests/test_fast_paths.py`` checks each such pair.
     """
     begin = doc.body_start if start is None else start
-    if not may_match(pattern, doc.index) or (needs is not None and not needs.search(doc.text, begin)):
+    if (needs is not None and not needs.search(doc.text, begin)) or not may_match(pattern, doc.index):
         return iter(())  # the pattern's required text is not in the article
     return pattern.finditer(doc.text, begin)
