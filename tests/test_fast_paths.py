@@ -208,8 +208,8 @@ def test_indexed_pack_files_read_as_parsing_them_does():
     from tqcheck.packs import LineDict, load_yaml, shipped_rules_dir
 
     def lines(value):
-        if isinstance(value, LineDict):
-            return [value.line, value.key_lines, {k: lines(v) for k, v in value.items()}]
+        if isinstance(value, LineDict):  # the keys in file order, each with its line
+            return [value.line, list(value.key_lines.items()), [(k, lines(v)) for k, v in value.items()]]
         return [lines(v) for v in value] if isinstance(value, list) else None
 
     files = sorted(shipped_rules_dir().rglob("*.yml"))

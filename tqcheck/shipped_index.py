@@ -140,7 +140,8 @@ def build(registry) -> dict:
             continue
     requirements = {pattern_key(r, f): _encode_requirement(derive_requirement(r, f))
                     for r, f in sorted(shipped_patterns(registry))}
-    return json.loads(json.dumps({"packs": packs, "requirements": requirements}))
+    # Keys sorted here, mappings inside pack data in file order (a transliteration table's order counts).
+    return json.loads(json.dumps({"packs": dict(sorted(packs.items())), "requirements": requirements}))
 
 
 def main() -> None:
@@ -148,7 +149,7 @@ def main() -> None:
 
     index = build(Registry.load(plugins=False))
     path = Path(__file__).with_name(FILE)
-    path.write_text(json.dumps(index, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(index, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{path}: {len(index['packs'])} pack files, {len(index['requirements'])} patterns")
 
 
