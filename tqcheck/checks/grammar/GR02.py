@@ -29,7 +29,7 @@ class MixedCorrelatives(Rule):
 
     def check(self, doc):
         text = doc.text
-        for start, end in doc.sentences:
+        for start, end in self._with_either(doc):
             for m in self._either.finditer(text, start, end):
                 rest = text[m.end():end]
                 if m.group(1).lower() == "either" and self._nor.search(rest):
@@ -37,3 +37,13 @@ class MixedCorrelatives(Rule):
                                        "neither" if m.group(1).islower() else "Neither")
                 elif m.group(1).lower() == "neither" and self._or.search(rest) and not self._nor.search(rest):
                     yield self.finding(doc, m.start(), m.end(), "'neither ... or' mixes correlatives; use 'neither ... nor'.")
+
+    @staticmethod
+    def _with_either(doc) -> list[tuple[int, int]]:
+        """The sentences in which ``_either`` can match: those with "either" in them (any case)."""
+        lowered = doc.index.lower
+        if lowered is None:  # str.lower cannot stand in for re.IGNORECASE in this text
+            return doc.sentences
+        if "either" not in lowered:
+            return []
+        return [(start, end) for start, end in doc.sentences if lowered.find("either", start, end) >= 0]

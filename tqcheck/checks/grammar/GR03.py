@@ -49,6 +49,11 @@ class LowercaseSentenceStart(Rule):
     _inner = re.compile(r"(?P<mark>[.?!])(?<!\.\.[.?!])[ \t]+[\"“]?(?P<word>[^\W\d_A-Z][\w'’.-]*)")
     _prev = re.compile(r"[\w.]*\Z")
     _line = re.compile(r"(?<=[.?!])[ \t]*\r?\n[ \t]*[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
+    # Quick tests (a pattern that starts with one literal character is searched for at C speed,
+    # a character class is not): every _inner match has one of these in it, and every _line match
+    # with a lower-case first letter has the last one. Where they are absent, no scan is needed.
+    _inner_candidates = tuple(re.compile(rf"\{mark}[ \t]+[\"“]?[^\W\d_A-Z]") for mark in ".?!")
+    _line_candidate = re.compile(r"\n[ \t]*[\"“]?[^\W\d_A-Z]")
     _word = re.compile(r"[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
     # "date 2023-05-04 ...": a leaked metadata field (MK01's), not a sentence.
     _metadata = re.compile(rf"(?:{'|'.join(METADATA_KEYS)})[ \t]*[:\d]")
@@ -60,10 +65,14 @@ class LowercaseSentenceStart(Rule):
             if first and self._flaggable(first.group("word")) and self._unmarked_line(doc, start) \
                     and not self._metadata.match(text, start):
                 yield self._finding(doc, first.start("word"))
-            for m in self._inner.finditer(text, start, end):
+            inner = (self._inner.finditer(text, start, end)
+                     if any(candidate.search(text, start, end) for candidate in self._inner_candidates) else ())
+            for m in inner:
                 prev = self._prev.search(text, max(start, m.start() - 40), m.start()).group()
                 if self._is_sentence_end(prev, m.group("mark")) and self._flaggable(m.group("word")):
                     yield self._finding(doc, m.start("word"))
+            if not self._line_candidate.search(text, start, end):
+                continue
             for m in self._line.finditer(text, start, end):
                 if self._flaggable(m.group("word")) and self._unmarked_line(doc, m.start("word")):
                     yield self._finding(doc, m.start("word"))

@@ -9,7 +9,6 @@ from tqcheck.rule import Rule
 # "\b[A-Z]..." written as "[A-Z](?<!\w[A-Z])...": the same matches, but a pattern that starts with
 # a character class lets re skip to candidate letters in C instead of trying every position.
 _NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z]?[a-z]+)*\b")
-_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z]*\b")
 # Capitalised in titles and names of bodies, yet ordinary words (Ministry/Minister, Council/Counsel).
 TITLE_WORDS = frozenset(
     "Minister Ministers Ministry Ministries President Presidents Presidential Secretary Secretariat Chairman "
@@ -53,20 +52,30 @@ class InconsistentNameSpelling(Rule):
 
     def check(self, doc):
         text = doc.text
+        # Every name compared below is among these words (one C-speed findall, no positions yet);
+        # a word of the article's lower-cased words (``doc.index.words`` holds every maximal \w run,
+        # so an all-lower-case run is one of them exactly when the article writes it) is not a name.
+        words = doc.index.words
+        candidates = sorted(w for w in set(_NAME.findall(text, doc.body_start))
+                            if len(w) >= self.min_length and w not in TITLE_WORDS and w.lower() not in words)
+        # Only a word spelled like another candidate can be reported, or be the suggestion: the
+        # rest would be skipped in the loop below, so most articles end here.
+        spelled_alike = self._spelled_alike(candidates)
+        if not spelled_alike:
+            return
         sentence_starts = {start for start, _ in doc.sentences}
         occurrences: dict[str, list[tuple[int, int]]] = {}
         mid_sentence: set[str] = set()
         for m in _NAME.finditer(text, doc.body_start):
             word = m.group()
-            if len(word) < self.min_length:
+            if word not in spelled_alike:
                 continue  # never compared as a name below, so its places are not needed
             occurrences.setdefault(word, []).append(m.span())
             if m.start() not in sentence_starts and not _after_quote_or_break(text, m.start()):
                 mid_sentence.add(word)
-        # A word the article also writes in lower case is an ordinary word (Ministry, Minister).
-        lowercase = set(_LOWER_WORD.findall(text, doc.body_start))
-        names = sorted(w for w in mid_sentence
-                       if len(w) >= self.min_length and w.lower() not in lowercase and w not in TITLE_WORDS)
+        # The filters of the candidates hold for every word of spelled_alike. Leaving out the
+        # candidates without a look-alike changes neither the pairs nor their order below.
+        names = sorted(mid_sentence)
         counts = Counter({w: len(occurrences[w]) for w in names})
         reported: set[str] = set()
         for word in names:
@@ -83,6 +92,17 @@ class InconsistentNameSpelling(Rule):
                         doc, start, end,
                         f"'{rare}' is spelled '{common}' elsewhere in this article ({counts[common]}x); "
                         "use one spelling.", common)
+
+    def _spelled_alike(self, words: list[str]) -> set[str]:
+        """The words of *words* that form a pair the loop of ``check`` reports (similar enough,
+        not a derivation; both orders are tried, as there, since ``_derived`` is not symmetric)."""
+        found: set[str] = set()
+        for word in words:
+            for other, _, _ in process.extract(word, words, scorer=fuzz.ratio, score_cutoff=self.min_similarity,
+                                               limit=None):
+                if other != word and not _derived(word, other):
+                    found.update((word, other))
+        return found
 
 
 def _derived(a: str, b: str) -> bool:

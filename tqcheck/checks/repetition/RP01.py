@@ -1,43 +1,15 @@
-import operator
 import re
 
+from tqcheck.checks.repetition.tokens import TOKEN, may_repeat
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule, iter_matches
 
 # Doubles that English grammar produces on purpose ("had had", "that that").
 GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "so", "ha", "no", "tut", "hush", "knock", "very"})
 
-#: A word, number or hyphenated name: "the", "2016", "28th", "Covid-19", "KwaZulu-Natal".
-TOKEN = r"[^\W_]+(?:[-'’][^\W_]+)*"
 #: Spaces between repeats; a line break only before a lower-case word (not a headline's last
 #: word followed by a paragraph that starts with it).
 SEPARATOR = r"(?:[ \t\u00a0]+|[ \t]*\r?\n[ \t]*(?=[a-z]))"
-
-
-#: The tokens the repetition rules compare; one list per document, shared (``Document.index``).
-TOKENS = re.compile(TOKEN)
-
-
-def lowered_tokens(doc) -> list[str] | None:
-    """The body's tokens lower-cased, found in the lower-cased text (shared by RP01, RP03, RP04),
-    or None when ``str.lower`` may not match ``re.IGNORECASE`` there (``tqcheck.prefilter``)."""
-    lowered = doc.index.lower
-    if lowered is None:
-        return None
-    return doc.index.shared(lowered_tokens, lambda: TOKENS.findall(lowered, doc.body_start))
-
-
-def may_repeat(doc, times: int = 2) -> bool:
-    """False only when no token of *doc* is followed by *times* - 1 copies of itself (any case).
-
-    A repeat that RP01/RP04 match is a run of whole tokens with only spaces between, so the
-    runs of equal lower-cased neighbours in the token list are the only places it can be.
-    """
-    words = lowered_tokens(doc)
-    if words is None:
-        return True
-    same = doc.index.shared(may_repeat, lambda: list(map(operator.eq, words, words[1:])))
-    return any(same) if times == 2 else any(map(operator.and_, same, same[1:]))
 
 
 class DoubledWord(Rule):

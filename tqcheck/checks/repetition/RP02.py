@@ -1,9 +1,12 @@
 import re
+from collections import Counter
+from itertools import repeat
 
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_SIGNATURE_LETTERS = "eta"
 
 
 class RepeatedSentence(Rule):
@@ -29,9 +32,16 @@ class RepeatedSentence(Rule):
     min_words = 6
 
     def check(self, doc):
+        sentences = doc.sentences
+        signatures = _letter_counts(doc, sentences)
+        repeated = {signature for signature, n in Counter(signatures).items() if n > 1}
+        if not repeated:
+            return  # every sentence has letters of its own, so words of its own
         headings = {(a, b) for a, b in doc.paragraphs if doc.sentence_at(a) == (a, b)}
         in_body: dict[str, bool] = {}  # sentence -> seen in running text (not only as a heading)
-        for start, end in doc.sentences:
+        for (start, end), signature in zip(sentences, signatures):
+            if signature not in repeated:
+                continue  # no other sentence has the same words (nor sets or reads its entry)
             words = _WORD.findall(doc.text[start:end].lower())
             if len(words) < self.min_words:
                 continue
@@ -39,3 +49,17 @@ class RepeatedSentence(Rule):
             if in_body.get(key):
                 yield self.finding(doc, start, end, "This sentence already appears earlier in the article.")
             in_body[key] = in_body.get(key, False) or (start, end) not in headings
+
+
+def _letter_counts(doc, sentences: list[tuple[int, int]]) -> list[tuple[int, ...]]:
+    """How often each of a few common letters occurs in each lower-cased sentence.
+
+    Every letter of a sentence is in one of its words, so two sentences with the same words
+    have the same counts: a sentence whose counts no other sentence has is no repeat.
+    """
+    lowered = doc.index.lower
+    if lowered is None:  # str.lower of the whole text may differ from that of a sentence
+        pieces = [doc.text[start:end].lower() for start, end in sentences]
+        return list(zip(*(map(str.count, pieces, repeat(letter)) for letter in _SIGNATURE_LETTERS)))
+    starts, ends = [start for start, _ in sentences], [end for _, end in sentences]
+    return list(zip(*(map(lowered.count, repeat(letter), starts, ends) for letter in _SIGNATURE_LETTERS)))

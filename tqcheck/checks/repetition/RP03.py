@@ -1,9 +1,10 @@
 import bisect
+import functools
 import itertools
 import operator
 import re
 
-from tqcheck.checks.repetition.RP01 import TOKENS, lowered_tokens
+from tqcheck.checks.repetition.tokens import TOKENS, lowered_tokens, may_run, one_character_each, token_hashes
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule
 
@@ -37,6 +38,9 @@ class PhraseLoop(Rule):
     max_words = 6
 
     def check(self, doc):
+        hashes = token_hashes(doc)
+        if hashes is not None and not any(may_run(hashes, n, n) for n in range(2, self.max_words + 1)):
+            return  # no n tokens (2 <= n <= max_words) are followed by the same n: _may_loop would say no
         words = lowered_tokens(doc)
         if words is not None and not _may_loop(words, self.max_words):
             return
@@ -44,16 +48,12 @@ class PhraseLoop(Rule):
         # The body's tokens, computed once and shared with RP01/RP04; a paragraph's words are a
         # slice of them (paragraphs are separated by whitespace, which no token contains).
         tokens = doc.index.tokens(TOKENS, doc.body_start)
-        starts = [t[0] for t in tokens]
+        starts = list(map(operator.itemgetter(0), tokens))
         for start, end in doc.paragraphs:
             a, b = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-            words = [(s, e, w.lower()) for s, e, w in tokens[a:b]]
-            lowered = [w for _, _, w in words]
-            # A loop of n words needs its first two words again n words on; only such positions
-            # are looked at (the loop below skips every other position on its cheapest test).
-            candidates = sorted({i for n in range(2, self.max_words + 1)
-                                 for i, (x, y, x2, y2) in enumerate(zip(lowered, lowered[1:], lowered[n:], lowered[n + 1:]))
-                                 if x == x2 and y == y2})
+            words = tokens[a:b]  # only their offsets are read below
+            lowered = list(map(str.lower, map(operator.itemgetter(2), words)))
+            candidates = _loop_starts(lowered, self.max_words)
             taken_until = -1
             for i in candidates:
                 if words[i][0] < taken_until:
@@ -93,6 +93,23 @@ class PhraseLoop(Rule):
         if times == 2 and joined(i, i + 2 * n - 1, _GAP):
             return 2
         return 0
+
+
+@functools.cache
+def _loop_start(max_words: int) -> re.Pattern:
+    """Where 2 to *max_words* characters are followed by the same characters again."""
+    return re.compile(r"(?=(.{2,%d})\1)" % max_words, re.DOTALL)
+
+
+def _loop_starts(lowered: list[str], max_words: int) -> list[int]:
+    """The positions, in order, where an n-gram of *lowered* (2 <= n <= max_words) is followed by
+    itself: ``_repeats`` finds a loop only where lowered[i:i+n] == lowered[i+n:i+2n]."""
+    kinds = one_character_each(lowered)
+    if kinds is None:  # more distinct words than characters: the first two words again n words on
+        return sorted({i for n in range(2, max_words + 1)
+                       for i, (x, y, x2, y2) in enumerate(zip(lowered, lowered[1:], lowered[n:], lowered[n + 1:]))
+                       if x == x2 and y == y2})
+    return [m.start() for m in _loop_start(max_words).finditer(kinds)]
 
 
 def _may_loop(words: list[str], max_words: int) -> bool:

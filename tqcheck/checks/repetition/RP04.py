@@ -1,6 +1,7 @@
 import re
 
-from tqcheck.checks.repetition.RP01 import SEPARATOR, TOKEN, may_repeat
+from tqcheck.checks.repetition.RP01 import SEPARATOR
+from tqcheck.checks.repetition.tokens import TOKEN, may_repeat
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule, iter_matches
 
