@@ -103,12 +103,14 @@ def test_may_run_finds_every_run_of_equal_tokens():
         hashes = tokens._pack(words)
         for distance in range(1, 5):
             for length in range(1, 5):
-                expected = any(all(words[k + j] == words[k + j + distance] for j in range(length))
-                               for k in range(len(words) - distance - length + 1))
-                if expected:  # a "maybe" without a run is allowed (a hash collision), a miss is not
-                    assert tokens.may_run(hashes, distance, length), (words, distance, length)
+                expected = {k for k in range(len(words) - distance - length + 1)
+                            if all(words[k + j] == words[k + j + distance] for j in range(length))}
+                # a "maybe" without a run is allowed (a hash collision), a miss is not
+                assert expected <= set(tokens.run_starts(hashes, distance, length, most=len(words)))
+                assert tokens.may_run(hashes, distance, length) or not expected, (words, distance, length)
     assert not tokens.may_repeat(Document("Nothing here repeats at all, not even once."))
     assert tokens.may_repeat(Document("It was was fine."))
+    assert tokens.doubled_tokens(Document("It was was fine, fine, and Fine fine.")) == {"was", "fine"}
 
 
 def test_quick_tests_change_no_finding(monkeypatch):

@@ -94,13 +94,14 @@ class InconsistentNameSpelling(Rule):
                         "use one spelling.", common)
 
     def _spelled_alike(self, words: list[str]) -> set[str]:
-        """The words of *words* that form a pair the loop of ``check`` reports (similar enough,
-        not a derivation; both orders are tried, as there, since ``_derived`` is not symmetric)."""
+        """The words of *words* that form a pair the loop of ``check`` reports: similar enough
+        (the similarity is symmetric, so each pair is scored once) and not a derivation in one of
+        the two orders (``_derived`` is not symmetric, and that loop tries both)."""
         found: set[str] = set()
-        for word in words:
-            for other, _, _ in process.extract(word, words, scorer=fuzz.ratio, score_cutoff=self.min_similarity,
-                                               limit=None):
-                if other != word and not _derived(word, other):
+        for i, word in enumerate(words):
+            for other, _, _ in process.extract(word, words[i + 1:], scorer=fuzz.ratio,
+                                               score_cutoff=self.min_similarity, limit=None):
+                if not _derived(word, other) or not _derived(other, word):
                     found.update((word, other))
         return found
 

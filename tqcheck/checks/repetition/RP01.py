@@ -1,6 +1,6 @@
 import re
 
-from tqcheck.checks.repetition.tokens import TOKEN, may_repeat
+from tqcheck.checks.repetition.tokens import TOKEN, doubled_tokens, may_repeat
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule, iter_matches
 
@@ -41,6 +41,13 @@ class DoubledWord(Rule):
     def check(self, doc):
         if not may_repeat(doc):
             return
+        doubled = doubled_tokens(doc)
+        if doubled is not None:
+            # Each match is a doubled token with only spaces between: the lower-cased text has one
+            # of these words, spaces and one of them again (one search, from the words' letters).
+            doubled -= GRAMMATICAL_DOUBLES
+            if not doubled or not _spaced_pair(doubled).search(doc.index.lower, doc.body_start):
+                return
         text = doc.text
         for m in iter_matches(self._pattern, doc):
             word = m.group(1)
@@ -53,3 +60,9 @@ class DoubledWord(Rule):
         before = self._previous.search(text, max(0, m.start() - 80), m.start())
         after = self._next.match(text, m.end())
         return bool(before and before.group(1).lower() == word or after and after.group(1).lower() == word)
+
+
+def _spaced_pair(words: set[str]) -> re.Pattern:
+    """One of *words*, white space, one of *words* (``re`` caches the compiled pattern)."""
+    either = "|".join(map(re.escape, sorted(words)))
+    return re.compile(rf"(?:{either})\s+(?:{either})")

@@ -44,15 +44,22 @@ class PhraseLoop(Rule):
         words = lowered_tokens(doc)
         if words is not None and not _may_loop(words, self.max_words):
             return
-        text = doc.text
-        # The body's tokens, computed once and shared with RP01/RP04; a paragraph's words are a
-        # slice of them (paragraphs are separated by whitespace, which no token contains).
-        tokens = doc.index.tokens(TOKENS, doc.body_start)
-        starts = list(map(operator.itemgetter(0), tokens))
+        text, lowered_text = doc.text, doc.index.lower
+        if lowered_text is None:
+            # The body's tokens, computed once; a paragraph's words are a slice of them
+            # (paragraphs are separated by whitespace, which no token contains).
+            tokens = doc.index.tokens(TOKENS, doc.body_start)
+            starts = list(map(operator.itemgetter(0), tokens))
         for start, end in doc.paragraphs:
-            a, b = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-            words = tokens[a:b]  # only their offsets are read below
-            lowered = list(map(str.lower, map(operator.itemgetter(2), words)))
+            if lowered_text is not None:
+                # The paragraph's token offsets, and its tokens lower-cased: the same tokens found
+                # in the lower-cased text (str.lower keeps the length and each character's class).
+                words = list(map(re.Match.span, TOKENS.finditer(text, start, end)))
+                lowered = TOKENS.findall(lowered_text, start, end)
+            else:
+                a, b = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+                words = tokens[a:b]  # only their offsets are read below
+                lowered = list(map(str.lower, map(operator.itemgetter(2), words)))
             candidates = _loop_starts(lowered, self.max_words)
             taken_until = -1
             for i in candidates:

@@ -1,8 +1,8 @@
 """The tokens the repetition rules compare (RP01, RP03, RP04), found once per article, and quick
 tests on them: where no token equals its neighbour, no rule needs to scan the text.
 
-The tests compare tokens through a 32-bit hash of each, all packed into one integer, a lane of
-32 bits per token: XOR-ing it with itself shifted by *n* lanes (a few big-integer operations, at
+The tests compare tokens through a 16-bit hash of each, all packed into one integer, a lane of
+16 bits per token: XOR-ing it with itself shifted by *n* lanes (a few big-integer operations, at
 C speed) leaves a zero lane wherever a token equals the token *n* places on. Equal tokens always
 give a zero lane, so a test that finds none proves there is no repeat; a zero lane from two
 different tokens whose hashes agree only makes a rule look where it finds nothing.
@@ -22,8 +22,9 @@ TOKENS = re.compile(TOKEN)
 _LOWERED_TOKENS = re.compile(r"[^\W_]++(?:[-'’][^\W_]++)*+")
 _LOWERED_ASCII_TOKENS = re.compile(r"[a-z0-9]++(?:[-'][a-z0-9]++)*+")
 
-# A lane is a C unsigned int (32 bits on the platforms Python runs on).
-_LANES = "I"
+# A lane is a C unsigned short (16 bits): two different tokens side by side share a hash once in
+# 65536 pairs (a wasted look in one article of a few hundred), and a run of them far more rarely.
+_LANES = "H"
 _LANE = 8 * array(_LANES).itemsize
 _MASK = (1 << _LANE) - 1
 
@@ -59,19 +60,39 @@ def _pack(words: list[str]) -> tuple[int, int, int, int]:
 def may_run(hashes: tuple[int, int, int, int], distance: int, length: int) -> bool:
     """False only when there are no *length* tokens in a row that each equal the token
     *distance* places on (*hashes* from ``token_hashes``)."""
+    return _runs(hashes, distance, length) != 0
+
+
+def run_starts(hashes: tuple[int, int, int, int], distance: int, length: int, most: int = 64) -> list[int] | None:
+    """The tokens where ``may_run`` sees such a run (every real run starts at one of them), or
+    None when there are more than *most* (then looking at each costs more than it saves)."""
+    runs = _runs(hashes, distance, length)
+    if runs.bit_count() > most:
+        return None
+    starts = []
+    while runs:
+        lowest = runs & -runs
+        starts.append(lowest.bit_length() // _LANE - 1)  # the top bit of lane k is bit (k + 1) * _LANE - 1
+        runs ^= lowest
+    return starts
+
+
+def _runs(hashes: tuple[int, int, int, int], distance: int, length: int) -> int:
+    """The top bit of lane k set where tokens k .. k + length - 1 may each equal the token
+    *distance* places on (and set wherever they do)."""
     packed, count, ones, tops = hashes
     if count - distance < length:
-        return False
+        return 0
     # Lane k is 0 when token k + distance has the hash of token k; the top `distance` lanes hold
     # the hashes of the last tokens (compared with nothing: 0 only by chance, a harmless "maybe").
     differ = (packed >> distance * _LANE) ^ packed
     # The word-at-a-time "has a zero byte" test, per lane: x - 1 sets the top bit of a lane that
     # is 0 (and of a lane that is 1 when a borrow comes from a zero lane below: again a "maybe").
     zero = (differ - ones) & ~differ & tops
-    run = zero  # the top bit of lane k stays set when lanes k .. k + length - 1 are all zero
+    runs = zero  # the top bit of lane k stays set when lanes k .. k + length - 1 are all zero
     for shift in range(1, length):
-        run &= zero >> shift * _LANE
-    return run != 0
+        runs &= zero >> shift * _LANE
+    return runs
 
 
 def may_repeat(doc, times: int = 2) -> bool:
@@ -82,6 +103,16 @@ def may_repeat(doc, times: int = 2) -> bool:
     """
     hashes = token_hashes(doc)
     return hashes is None or may_run(hashes, 1, times - 1)
+
+
+def doubled_tokens(doc) -> set[str] | None:
+    """The lower-cased tokens of *doc* that are followed by themselves somewhere, or None when
+    that is not known cheaply (``lowered_tokens`` is None, or too many places to look at)."""
+    words, hashes = lowered_tokens(doc), token_hashes(doc)
+    starts = None if hashes is None else run_starts(hashes, 1, 1)
+    if starts is None:
+        return None
+    return {words[k] for k in starts if k + 1 < len(words) and words[k] == words[k + 1]}
 
 
 def one_character_each(words: list[str]) -> str | None:
