@@ -53,7 +53,7 @@ def test_quick_tests_skip_ordinary_text():
 
 
 @settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.from_regex(GR05._POSSESSIVE))
+@given(st.from_regex(GR05._POSSESSIVE.compiled))
 def test_every_possessive_match_has_its_quick_pattern(text):
     if GR05._POSSESSIVE.search(text):
         assert GR05._PRONOUN_AND_NOUN.search(text)

@@ -1,7 +1,5 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 # Words that are never capitalised mid-sentence in English; names are therefore never flagged.
 FUNCTION_WORDS = (
@@ -30,7 +28,7 @@ class CapitalAfterComma(Rule):
     category = "Fluency/Grammar"
     severity = Severity.MINOR
 
-    _pattern = re.compile(r",[ \t]+(%s)(?=[ \t]+[a-z])" % "|".join(w.capitalize() for w in FUNCTION_WORDS))
+    _pattern = lazy_compile(r",[ \t]+(%s)(?=[ \t]+[a-z])" % "|".join(w.capitalize() for w in FUNCTION_WORDS))
 
     def check(self, doc):
         for m in iter_matches(self._pattern, doc):

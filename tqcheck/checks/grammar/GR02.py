@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 
 class MixedCorrelatives(Rule):
@@ -23,9 +23,9 @@ class MixedCorrelatives(Rule):
     category = "Fluency/Grammar"
     severity = Severity.MINOR
 
-    _either = re.compile(r"\b(n?either)\b", re.IGNORECASE)
-    _nor = re.compile(r"\bnor\b", re.IGNORECASE)
-    _or = re.compile(r"\bor\b", re.IGNORECASE)
+    _either = lazy_compile(r"\b(n?either)\b", re.IGNORECASE)
+    _nor = lazy_compile(r"\bnor\b", re.IGNORECASE)
+    _or = lazy_compile(r"\bor\b", re.IGNORECASE)
 
     def check(self, doc):
         text = doc.text

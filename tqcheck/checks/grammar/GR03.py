@@ -1,8 +1,6 @@
-import re
-
 from tqcheck.document import METADATA_KEYS
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 #: Abbreviations that end in a full stop and are followed by a lower-case word mid-sentence.
 ABBREVIATIONS = frozenset(
@@ -46,17 +44,17 @@ class LowercaseSentenceStart(Rule):
     # A sentence end (not an ellipsis) and the lower-case word after it; _prev finds the word
     # the mark ends, so abbreviations can be told apart.
     # (The lookbehind follows the mark it looks past: same matches, and re jumps from mark to mark.)
-    _inner = re.compile(r"(?P<mark>[.?!])(?<!\.\.[.?!])[ \t]+[\"“]?(?P<word>[^\W\d_A-Z][\w'’.-]*)")
-    _prev = re.compile(r"[\w.]*\Z")
-    _line = re.compile(r"(?<=[.?!])[ \t]*\r?\n[ \t]*[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
+    _inner = lazy_compile(r"(?P<mark>[.?!])(?<!\.\.[.?!])[ \t]+[\"“]?(?P<word>[^\W\d_A-Z][\w'’.-]*)")
+    _prev = lazy_compile(r"[\w.]*\Z")
+    _line = lazy_compile(r"(?<=[.?!])[ \t]*\r?\n[ \t]*[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
     # Quick tests (a pattern that starts with one literal character is searched for at C speed,
     # a character class is not): every _inner match has one of these in it, and every _line match
     # with a lower-case first letter has the last one. Where they are absent, no scan is needed.
-    _inner_candidates = tuple(re.compile(rf"\{mark}[ \t]+[\"“]?[^\W\d_A-Z]") for mark in ".?!")
-    _line_candidate = re.compile(r"\n[ \t]*[\"“]?[^\W\d_A-Z]")
-    _word = re.compile(r"[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
+    _inner_candidates = tuple(lazy_compile(rf"\{mark}[ \t]+[\"“]?[^\W\d_A-Z]") for mark in ".?!")
+    _line_candidate = lazy_compile(r"\n[ \t]*[\"“]?[^\W\d_A-Z]")
+    _word = lazy_compile(r"[\"“]?(?P<word>[^\W\d_][\w'’.-]*)")
     # "date 2023-05-04 ...": a leaked metadata field (MK01's), not a sentence.
-    _metadata = re.compile(rf"(?:{'|'.join(METADATA_KEYS)})[ \t]*[:\d]")
+    _metadata = lazy_compile(rf"(?:{'|'.join(METADATA_KEYS)})[ \t]*[:\d]")
 
     def check(self, doc):
         text = doc.text

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 # Subjects that are states or institutions: Russian gives them grammatical gender (Россия - she,
 # противник - he) and MT carries it into English pronouns.
@@ -14,11 +14,11 @@ ACTORS = r"(?:%s|the (?:enemy|adversary|aggressor|opponent|Kremlin|regime|West|c
 # Nouns a state has: "Russia and her allies", "Ukraine defends her sovereignty".
 STATE_NOUNS = ("allies ally interests territory territories borders border citizens army sovereignty security "
                "economy neighbours neighbors troops independence leadership national").split()
-_REFLEXIVE = re.compile(rf"\b{ACTORS}(?:,)? (?:(?:has |had |did not |didn't |never |even |once |also |already )?\w+ )?(himself|herself)\b")
-_POSSESSIVE = re.compile(rf"\b{ACTORS}\b(?:(?![.;!?\n]).){{0,80}}?\b(her|his)(?= (?:own )?(?:{'|'.join(STATE_NOUNS)})\b)")
+_REFLEXIVE = lazy_compile(rf"\b{ACTORS}(?:,)? (?:(?:has |had |did not |didn't |never |even |once |also |already )?\w+ )?(himself|herself)\b")
+_POSSESSIVE = lazy_compile(rf"\b{ACTORS}\b(?:(?![.;!?\n]).){{0,80}}?\b(her|his)(?= (?:own )?(?:{'|'.join(STATE_NOUNS)})\b)")
 # What every _POSSESSIVE match has from its pronoun on; searched from its first letter at C speed,
 # it spares the scan for a state before "his"/"her" in most articles (which have no "his army").
-_PRONOUN_AND_NOUN = re.compile(rf"h(?:er|is) (?:own )?(?:{'|'.join(STATE_NOUNS)})\b")
+_PRONOUN_AND_NOUN = lazy_compile(rf"h(?:er|is) (?:own )?(?:{'|'.join(STATE_NOUNS)})\b")
 
 
 class GenderedPronoun(Rule):

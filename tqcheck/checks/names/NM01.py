@@ -1,8 +1,6 @@
-import re
-
 from tqcheck.finding import Severity
 from tqcheck.prefilter import WordRequirements
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 # Ukraine and its oblasts in both spellings: a sentence naming one of them is about Ukraine.
 UKRAINE_CUES = (
@@ -12,12 +10,12 @@ UKRAINE_CUES = (
     "Rivne Rovno Volyn Ternopil Ternopol Ivano-Frankivsk Ivano-Frankovsk Zakarpattia Transcarpathia Chernivtsi "
     "Chernovtsy Donbas Donbass"
 ).split()
-_CUE = re.compile(rf"\b(?:{'|'.join(UKRAINE_CUES)})\b")
+_CUE = lazy_compile(rf"\b(?:{'|'.join(UKRAINE_CUES)})\b")
 # A cue matches as whole words, so it can only be where all its words are words of the article.
 _CUE_WORDS = WordRequirements(UKRAINE_CUES, caseless=False)
 # Russian grammar in a name: adjective endings -aya/-oye/-iy, the -ovka/-evka village ending.
 # Ukrainian has -a/-e/-yi and -ivka for the same names (Bankovaya -> Bankova, Rubezhnoye -> Rubizhne).
-_NAME = re.compile(
+_NAME = lazy_compile(
     r"\b(?P<name>[A-Z][a-z]+(?P<end>skaya|aya|skoye|oye|skiy|iy|ovka|evka|yevka))"
     r"(?= (?:[Ss]treet|[Aa]venue|[Ss]quare|[Ll]ane|[Bb]oulevard|[Dd]istrict|[Rr]egion|[Oo]blast|[Vv]illage|[Hh]romada))"
     r"|(?:(?<=village of )|(?<=town of )|(?<=settlement of )|(?<=city of ))(?P<name2>[A-Z][a-z]+(?P<end2>skaya|aya|skoye|oye|ovka|evka|yevka))\b"

@@ -4,11 +4,11 @@ from collections import Counter
 from rapidfuzz import fuzz, process
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 # "\b[A-Z]..." written as "[A-Z](?<!\w[A-Z])...": the same matches, but a pattern that starts with
 # a character class lets re skip to candidate letters in C instead of trying every position.
-_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z]?[a-z]+)*\b")
+_NAME = lazy_compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z]?[a-z]+)*\b")
 # Capitalised in titles and names of bodies, yet ordinary words (Ministry/Minister, Council/Counsel).
 TITLE_WORDS = frozenset(
     "Minister Ministers Ministry Ministries President Presidents Presidential Secretary Secretariat Chairman "

@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 # Head nouns that make a capitalised phrase an organisation's name.
 ORGANISATION_HEADS = (
@@ -10,8 +10,8 @@ ORGANISATION_HEADS = (
     "Academy Fund Administration Inspectorate Procuratorate Rada Command Forces"
 ).split()
 _WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
-_NAME = re.compile(rf"\b{_WORD}(?: (?:of |of the |for |for the |and )?{_WORD})+\b")
-_HEAD = re.compile(rf"\b(?:{'|'.join(ORGANISATION_HEADS)})\b")
+_NAME = lazy_compile(rf"\b{_WORD}(?: (?:of |of the |for |for the |and )?{_WORD})+\b")
+_HEAD = lazy_compile(rf"\b(?:{'|'.join(ORGANISATION_HEADS)})\b")
 
 
 class LowercaseOrganisation(Rule):

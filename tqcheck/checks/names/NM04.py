@@ -1,7 +1,7 @@
 import re
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
 # The commonest mainland surnames in pinyin (Vietnamese, Korean and Cantonese romanisations such as
 # Le, Kim, Chan, Ho are not pinyin and are not listed, so "Ho Chi Minh" is never matched).
@@ -27,7 +27,7 @@ def _by_first_letter(words: list[str]) -> str:
 
 # The surname is followed by a space, so exactly one surname can span it: the order of the
 # alternatives does not matter.
-_SPLIT = re.compile(rf"({_by_first_letter(PINYIN_SURNAMES)}) ({_SYLLABLE}) ({_SYLLABLE})\b(?! [A-Z])")
+_SPLIT = lazy_compile(rf"({_by_first_letter(PINYIN_SURNAMES)}) ({_SYLLABLE}) ({_SYLLABLE})\b(?! [A-Z])")
 
 
 class SplitPinyinGivenName(Rule):

@@ -1,14 +1,12 @@
-import re
-
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 # East Slavic patronymics (Russian -ovich/-ovna, Ukrainian -ovych/-ivna). "-ich" alone is left out:
 # Serbian and Croatian surnames (Abramovich, Djokovich) end that way.
 _PATRONYMIC = r"[A-Z][a-z]+(?:ovich|evich|yevich|ovych|evych|ovna|evna|yevna|ichna|ivna|yivna)"
 # "\b[A-Z]" written as "[A-Z](?<!\w[A-Z])": the same matches, found from capital to capital in C.
-_FULL = re.compile(rf"[A-Z](?<!\w[A-Z])[a-z]+ ({_PATRONYMIC}) [A-Z][a-z]+")
-_FEMININE_ADDRESS = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+ ([A-Z][a-z]+(?:ovna|evna|yevna|ichna|ivna|yivna))\b(?! [A-Z])")
+_FULL = lazy_compile(rf"[A-Z](?<!\w[A-Z])[a-z]+ ({_PATRONYMIC}) [A-Z][a-z]+")
+_FEMININE_ADDRESS = lazy_compile(r"[A-Z](?<!\w[A-Z])[a-z]+ ([A-Z][a-z]+(?:ovna|evna|yevna|ichna|ivna|yivna))\b(?! [A-Z])")
 
 
 class Patronymic(Rule):

@@ -2,7 +2,7 @@ import re
 
 from tqcheck.checks.repetition.tokens import TOKEN, doubled_tokens, may_repeat
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 # Doubles that English grammar produces on purpose ("had had", "that that").
 GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "so", "ha", "no", "tut", "hush", "knock", "very"})
@@ -34,9 +34,9 @@ class DoubledWord(Rule):
     category = "Fluency/Grammar"
     severity = Severity.MINOR
 
-    _pattern = re.compile(rf"(?<![\w'’-])({TOKEN}){SEPARATOR}(\1)(?![\w'’-])", re.IGNORECASE)
-    _previous = re.compile(rf"({TOKEN}){SEPARATOR}$", re.IGNORECASE)
-    _next = re.compile(rf"{SEPARATOR}({TOKEN})(?![\w'’-])", re.IGNORECASE)
+    _pattern = lazy_compile(rf"(?<![\w'’-])({TOKEN}){SEPARATOR}(\1)(?![\w'’-])", re.IGNORECASE)
+    _previous = lazy_compile(rf"({TOKEN}){SEPARATOR}$", re.IGNORECASE)
+    _next = lazy_compile(rf"{SEPARATOR}({TOKEN})(?![\w'’-])", re.IGNORECASE)
 
     def check(self, doc):
         if not may_repeat(doc):

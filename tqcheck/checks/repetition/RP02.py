@@ -1,11 +1,10 @@
-import re
 from collections import Counter
 from itertools import repeat
 
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD = lazy_compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SIGNATURE_LETTERS = "eta"
 
 

@@ -6,10 +6,10 @@ import re
 
 from tqcheck.checks.repetition.tokens import TOKENS, lowered_tokens, may_run, one_character_each, token_hashes
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.rule import Rule, lazy_compile
 
-_GAP = re.compile(r"[ \t\u00a0]+")
-_GAP_WITH_COMMA = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
+_GAP = lazy_compile(r"[ \t\u00a0]+")
+_GAP_WITH_COMMA = lazy_compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
 # "X and X" idioms ("more and more", "step by step", "day after day"): "and more and more"
 # repeats "and more" but is not a loop.
 _IDIOM_LINKS = frozenset({"and", "or", "by", "to", "after", "for", "upon", "over"})

@@ -3,7 +3,7 @@ import re
 from tqcheck.checks.repetition.RP01 import SEPARATOR
 from tqcheck.checks.repetition.tokens import TOKEN, may_repeat
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 # Sounds written as a loop on purpose ("ha ha ha", "knock knock knock").
 ONOMATOPOEIA = frozenset({"ha", "haha", "he", "hi", "ho", "la", "na", "bla", "blah", "tick", "tock", "knock",
@@ -29,7 +29,7 @@ class WordLoop(Rule):
     category = "Fluency/Grammar"
     severity = Severity.MAJOR
 
-    _pattern = re.compile(rf"(?<![\w'’-])({TOKEN})(?:{SEPARATOR}\1(?![\w'’-])){{2,}}", re.IGNORECASE)
+    _pattern = lazy_compile(rf"(?<![\w'’-])({TOKEN})(?:{SEPARATOR}\1(?![\w'’-])){{2,}}", re.IGNORECASE)
 
     def check(self, doc):
         if not may_repeat(doc, 3):

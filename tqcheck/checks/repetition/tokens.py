@@ -7,20 +7,21 @@ C speed) leaves a zero lane wherever a token equals the token *n* places on. Equ
 give a zero lane, so a test that finds none proves there is no repeat; a zero lane from two
 different tokens whose hashes agree only makes a rule look where it finds nothing.
 """
-import re
 import sys
 from array import array
 from itertools import repeat
 from operator import and_
 
+from tqcheck.rule import lazy_compile
+
 #: A word, number or hyphenated name: "the", "2016", "28th", "Covid-19", "KwaZulu-Natal".
 TOKEN = r"[^\W_]+(?:[-'’][^\W_]+)*"
-TOKENS = re.compile(TOKEN)
+TOKENS = lazy_compile(TOKEN)
 # The same tokens, found with less work: the quantifiers are possessive (nothing follows them in
 # the pattern, so giving characters back never helps), and in ASCII text, lower-cased, [^\W_] is
 # [a-z0-9] (a class tested without Unicode look-ups) and '’' cannot occur.
-_LOWERED_TOKENS = re.compile(r"[^\W_]++(?:[-'’][^\W_]++)*+")
-_LOWERED_ASCII_TOKENS = re.compile(r"[a-z0-9]++(?:[-'][a-z0-9]++)*+")
+_LOWERED_TOKENS = lazy_compile(r"[^\W_]++(?:[-'’][^\W_]++)*+")
+_LOWERED_ASCII_TOKENS = lazy_compile(r"[a-z0-9]++(?:[-'][a-z0-9]++)*+")
 
 # A lane is a C unsigned short (16 bits): two different tokens side by side share a hash once in
 # 65536 pairs (a wasted look in one article of a few hundred), and a run of them far more rarely.
