@@ -234,3 +234,12 @@ def test_pair_requirements_find_what_two_adjacent_classes_find(pattern):
         for _ in range(300):
             text = "".join(rng.choice("ab1.,;}% 05Z9") for _ in range(rng.randint(0, 12)))
             assert bool(fast.search(text)) == bool(plain.search(text)), (fast.pattern, text)
+
+
+def test_shipped_index_is_current():
+    """The index of work done ahead of time matches the shipped rules (else it only costs time)."""
+    from tqcheck import shipped_index
+    from tqcheck.registry import Registry
+
+    assert shipped_index.build(Registry.load(plugins=False)) == shipped_index._shipped(), (
+        "tqcheck/shipped_index.json is stale: run `python -m tqcheck.shipped_index` (make demo does)")
