@@ -207,9 +207,13 @@ class Document:
         i = bisect.bisect_right([s for s, _, _ in self.units], offset) - 1
         return self.units[i][2] if i >= 0 and offset <= self.units[i][1] else None
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
         sents = self.sentences
-        i = bisect.bisect_right([s for s, _ in sents], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         return sents[i] if i >= 0 and offset < sents[i][1] else (offset, offset)
 
 
