@@ -243,3 +243,19 @@ def test_shipped_index_is_current():
 
     assert shipped_index.build(Registry.load(plugins=False)) == shipped_index._shipped(), (
         "tqcheck/shipped_index.json is stale: run `python -m tqcheck.shipped_index` (make demo does)")
+
+
+def test_lazy_patterns_compile_on_first_search_and_search_as_re_does(monkeypatch):
+    import pickle
+
+    from tqcheck.rule import lazy_compile
+
+    compiled = []
+    real_compile = re.compile
+    monkeypatch.setattr(re, "compile", lambda *a: compiled.append(a) or real_compile(*a))
+    lazy = lazy_compile(r"\bKiev\b", re.IGNORECASE)
+    assert lazy.flags == real_compile(r"\bKiev\b", re.IGNORECASE).flags and not compiled
+    assert TextIndex("Drones over Kyiv.").may_contain(requirement(lazy)) is False and not compiled
+    assert [m.span() for m in lazy.finditer("KIEV, not kiev")] == [(0, 4), (10, 14)] and len(compiled) == 1
+    assert lazy.sub("Kyiv", "Kiev") == "Kyiv" and len(compiled) == 1
+    assert pickle.loads(pickle.dumps(lazy)).search("kiev")

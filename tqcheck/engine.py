@@ -59,7 +59,7 @@ class Linter:
         self.config = config or Config()
         self.registry = registry or Registry.load(self.config.packs)
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
-        self._scoped: tuple[list[Rule], dict[tuple, list[Rule]]] = (self.rules, {})
+        self._scoped: tuple[list[Rule], dict[tuple, tuple[list[Rule], bool]]] = (self.rules, {})
 
     def rules_for(self, doc: Document) -> list[Rule]:
         """The rules that apply to *doc*. ``Rule.applies_to`` reads only whether there is a source

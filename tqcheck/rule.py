@@ -4,6 +4,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from typing import ClassVar
 
 from tqcheck.document import Document
@@ -31,7 +32,7 @@ class LazyPattern:
         self.pattern = pattern
         self.flags = re.RegexFlag(flags | (0 if flags & re.ASCII else re.UNICODE))  # as re.compile reports them
 
-    @property
+    @cached_property
     def compiled(self) -> re.Pattern:
         compiled = re.compile(self.pattern, self.flags)
         for name in self._METHODS:
