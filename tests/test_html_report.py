@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from chromium import Browser, find_browser
 from conftest import FIXTURES
 from tqcheck.cli import main
 from tqcheck.reporters.html import Mark, page_names, tokens
@@ -131,18 +130,6 @@ def test_committed_reports_match_a_fresh_render_of_the_examples(tmp_path):
 
 
 # -- the rendered DOM in headless Chromium -----------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser():
-    executable = find_browser()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: .ci/run installs chromium; none was found")
-        pytest.skip("no Chromium found (install the 'chromium' package or set TQCHECK_CHROMIUM)")
-    b = Browser(executable)
-    yield b
-    b.close()
-
-
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
     folder = tmp_path_factory.mktemp("seed")

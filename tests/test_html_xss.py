@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 import pytest
 from click.testing import CliRunner
 
-from chromium import Browser, find_browser
 from conftest import FIXTURES
 from tqcheck.cli import main
 
@@ -70,18 +69,6 @@ def test_payloads_add_no_markup_to_the_page(pages, name):
     for name, value in found.attributes:  # payload text is fine in a tooltip, not where a URL or style goes
         if name in ("href", "src", "action", "formaction", "style", "content"):
             assert not re.search(r"(?i)javascript:|vbscript:|data:|expression\(", value), (name, value)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = find_browser()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: .ci/run installs chromium; none was found")
-        pytest.skip("no Chromium found (install the 'chromium' package or set TQCHECK_CHROMIUM)")
-    b = Browser(executable)
-    yield b
-    b.close()
 
 
 def settle(tab):
