@@ -3,7 +3,6 @@ sentence splitter gives blingfire's offsets, and a glossary searched for some of
 finds what the whole glossary finds."""
 import random
 import re
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +13,7 @@ from tqcheck.kinds import YamlRule
 from tqcheck.prefilter import TextIndex, WordRequirements, _caseless_unsafe, requirement
 from tqcheck.rule import LazyPattern
 from tqcheck.sentences import sentence_offsets
+from tqcheck.shipped_index import shipped_patterns
 
 
 def _compiled(pattern):
@@ -21,17 +21,9 @@ def _compiled(pattern):
 
 
 def _rule_patterns(registry):
-    """Every compiled pattern of every rule, and every entry of the YAML ``patterns`` rules."""
-    found = []
-    for rule in registry:
-        module = sys.modules[type(rule).__module__]
-        for name, value in [*vars(module).items(), *vars(type(rule)).items(), *vars(rule).items()]:
-            if isinstance(value, re.Pattern | LazyPattern) and isinstance(value.pattern, str):
-                found.append((f"{rule.code}.{name}", _compiled(value)))
-        if isinstance(rule, YamlRule) and not rule.literal:
-            flags = re.MULTILINE | (re.IGNORECASE if rule.ignorecase else 0)
-            found += [(f"{rule.code}.e{i}", re.compile(rule.entry_regex(e), flags)) for i, e in enumerate(rule.entries)]
-    return found
+    """(name, compiled pattern) of every pattern whose requirement the rules test: each compiled
+    pattern of a Python rule (its module, class or instance) and each YAML ``patterns`` entry."""
+    return [(regex, re.compile(regex, flags)) for regex, flags in sorted(shipped_patterns(registry))]
 
 
 def test_every_rule_pattern_has_a_sound_requirement(registry):

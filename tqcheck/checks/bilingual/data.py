@@ -4,14 +4,15 @@ from __future__ import annotations
 import csv
 import io
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 
 
 def data_dir() -> Path:
-    return Path(str(resources.files("tqcheck") / "_packs" / "bilingual"))
+    from tqcheck.packs import shipped_rules_dir
+
+    return shipped_rules_dir() / "bilingual"
 
 
 @lru_cache(maxsize=None)

@@ -7,14 +7,15 @@ when some sentence gets as far as UT02's second test.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 
 
 def data_dir() -> Path:
-    return Path(str(resources.files("tqcheck") / "_packs" / "untranslated"))
+    from tqcheck.packs import shipped_rules_dir
+
+    return shipped_rules_dir() / "untranslated"
 
 
 @cache
