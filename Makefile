@@ -25,7 +25,8 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
-## eval: measure the default rules against a corpus (MQM + DEMETR) and regenerate docs/evaluation.md
+## eval: measure the default rules against a corpus (MQM per language pair, alone and with sources; DEMETR;
+## how the score ranks systems) and regenerate docs/evaluation.md; `tqcheck eval --lp en-de --mode sources` for a slice
 .PHONY: eval
 eval: install
 	@test -n "$(CORPUS)" || { echo "usage: make eval CORPUS=/path/to/corpus (with mqm/ and demetr/)"; exit 2; }

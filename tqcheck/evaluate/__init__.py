@@ -1,15 +1,25 @@
 """``tqcheck eval``: measure the rules against human MQM annotations and the DEMETR challenge set.
 
-MQM (``CORPUS/mqm/*.jsonl``): each (doc_id, system) pair is checked once as one article, one
-segment a line. A finding is a *hit* when it starts inside a span that any rater marked as a target
-error. *Chance* is the precision the same finding would get at a random offset of its segment (the
-share of the segment's characters that human spans cover); *lift* is precision minus chance.
-A bilingual finding that points into the source (``source_start``) is scored against the spans
-raters marked in the source instead, where MQM puts omissions, with the chance of that side.
+Per language pair (a row's ``lp``: source-target) and per mode (``corpus.MODES``): articles alone,
+with their sources, and with sources and references (ranking only).
 
-DEMETR (``CORPUS/demetr/*.jsonl``): each row is checked as a one-sentence article. A perturbed
-sentence is *detected* when it gets a finding, compared by (code, flagged text), that the unperturbed
-sentence of the same item does not get.
+MQM (``CORPUS/mqm/*.jsonl``, ``mqm.py``): each (doc_id, system) pair is checked as one article in
+the pair's target language, one segment a line. A finding is a *hit* when it starts inside a span
+that any rater marked as a target error. *Chance* is the precision the same finding would get at a
+random offset of its segment (the share of the segment's characters that human spans cover); *lift*
+is precision minus chance. A bilingual finding that points into the source (``source_start``) is
+scored against the spans raters marked in the source instead, where MQM puts omissions, with the
+chance of that side.
+
+DEMETR (``CORPUS/demetr/*.jsonl``, ``demetr.py``): each row is checked as a one-sentence article.
+A perturbed sentence is *detected* when it gets a finding, compared by (code, flagged text), that
+the unperturbed sentence of the same item does not get.
+
+Ranking (``ranking.py``): how each article's ``summary.score`` (and chrF, and any score component)
+orders the systems against the raters' MQM penalty per 1,000 words.
+
+``run.py`` computes every figure as data, ``targets.py`` holds the issues' bars, ``report.py``
+lays them out.
 """
 from __future__ import annotations
 
@@ -41,47 +51,62 @@ def signature(linter, files: list[Path]) -> str:
 @click.argument("corpus_dir")
 @click.option("--select", multiple=True, help="Rules to measure (default: the rules that are on by default).")
 @click.option("--ignore", multiple=True, help="Rules to leave out (same forms as --select).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
+@click.option("--lp", "lps", multiple=True, help="Only these language pairs, e.g. en-de (comma-separated; DEMETR's "
+              "as pl-en, zh-en, ...). Default: all.")
+@click.option("--mode", "modes", multiple=True, help="Only these modes: alone, sources, references (comma-separated). "
+              "Default: all.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
-def eval_command(corpus_dir, select, ignore, fmt, output):
-    """Measure the rules against human MQM annotations (CORPUS_DIR/mqm/*.jsonl) and the DEMETR
-    challenge set (CORPUS_DIR/demetr/*.jsonl); end with the issue-3 targets and pass/fail.
+def eval_command(corpus_dir, select, ignore, lps, modes, fmt, output):
+    """Measure the rules against human MQM annotations (CORPUS_DIR/mqm/*.jsonl) per language pair,
+    articles alone and with their sources; DEMETR (CORPUS_DIR/demetr/*.jsonl) with and without
+    sources; how the score ranks systems against the raters (with references too: the rows'
+    ``reference`` or the ref.<target>.txt beside a folder's doc.json); end with the targets of
+    issues 15, 17 and 18 and pass/fail.
 
     Exit status: 0 the report was written, 2 a usage or input error (the other files are still used).
     """
     import time
 
-    from tqcheck.cli import _build_linter, _fail, _split
+    from tqcheck.cli import _build_linter, _fail, _scoring, _split
     from tqcheck.config import Config
-    from tqcheck.evaluate.corpus import DEMETR_FIELDS, MQM_FIELDS, EvalInputError, read_jsonl
-    from tqcheck.evaluate.demetr import evaluate_demetr
-    from tqcheck.evaluate.mqm import evaluate_mqm
-    from tqcheck.evaluate.report import render_markdown, render_text, report_sections
+    from tqcheck.evaluate.corpus import MODES
+    from tqcheck.evaluate.report import render_json, render_markdown, render_text, report_data, report_sections
+    from tqcheck.evaluate.run import evaluate, read_corpus
+    from tqcheck.evaluate.targets import judge
 
-    corpus = Path(corpus_dir)
-    if not corpus.is_dir():
+    corpus_path = Path(corpus_dir)
+    if not corpus_path.is_dir():
         _fail(f"{corpus_dir}: not a directory")
-    mqm_files, demetr_files = sorted((corpus / "mqm").glob("*.jsonl")), sorted((corpus / "demetr").glob("*.jsonl"))
-    if not mqm_files and not demetr_files:
+    chosen_modes = _split(modes) or tuple(MODES)
+    unknown = [m for m in chosen_modes if m not in MODES]
+    if unknown:
+        _fail(f"--mode {','.join(unknown)}: unknown (use {', '.join(MODES)})")
+    clock, problems = time.perf_counter(), []
+    corpus = read_corpus(corpus_path, problems)
+    if not corpus.files:
         _fail(f"{corpus_dir}: no mqm/*.jsonl or demetr/*.jsonl files")
-    linter = _build_linter(Config(select=_split(select), ignore=_split(ignore)))
-    clock, problems, mqm_rows, demetr_rows = time.perf_counter(), [], [], []
-    for path in mqm_files + demetr_files:
-        try:
-            if path in mqm_files:
-                mqm_rows += read_jsonl(path, MQM_FIELDS)
-            else:
-                demetr_rows += [(str(path), row) for row in read_jsonl(path, DEMETR_FIELDS)]
-        except EvalInputError as exc:
-            problems.append(str(exc))
-    mqm = evaluate_mqm(mqm_rows, linter, problems) if mqm_rows else None
-    demetr = evaluate_demetr(demetr_rows, linter, problems) if demetr_rows else None
+    chosen_lps = set(_split(lps)) or None
+    missing = sorted((chosen_lps or set()) - corpus.language_pairs)
+    if missing:
+        _fail(f"--lp {','.join(missing)}: no such language pair in {corpus_dir} "
+              f"(it has {', '.join(sorted(corpus.language_pairs)) or 'none'})")
+    config = Config(select=_split(select), ignore=_split(ignore))
+    linter = _build_linter(config)
+    evaluation = evaluate(corpus, linter, _scoring(config), chosen_lps, tuple(m for m in MODES if m in chosen_modes),
+                          problems)
+    outcomes = judge(evaluation.as_dict())
     command = " ".join(["tqcheck eval", corpus_dir, *(f"--select {s}" for s in select),
-                        *(f"--ignore {s}" for s in ignore), f"--format {fmt}"])
-    preamble = [f"Generated by `{command}`; `make eval CORPUS=...` regenerates docs/evaluation.md.",
-                f"Signature: `{signature(linter, mqm_files + demetr_files)}`"]
-    render = render_markdown if fmt == "markdown" else render_text
-    text = render("tqcheck evaluation", preamble, report_sections(mqm, demetr, linter.rules))
+                        *(f"--ignore {s}" for s in ignore), *(f"--lp {s}" for s in lps),
+                        *(f"--mode {s}" for s in modes), f"--format {fmt}"])
+    sign = signature(linter, corpus.files)
+    if fmt == "json":
+        text = render_json(report_data(evaluation, outcomes, {"command": command, "signature": sign}))
+    else:
+        preamble = [f"Generated by `{command}`; `make eval CORPUS=...` regenerates docs/evaluation.md.",
+                    f"Signature: `{sign}`"]
+        render = render_markdown if fmt == "markdown" else render_text
+        text = render("tqcheck evaluation", preamble, report_sections(evaluation, outcomes, linter.rules))
     if output:
         try:
             Path(output).write_text(text, encoding="utf-8")
@@ -89,8 +114,9 @@ def eval_command(corpus_dir, select, ignore, fmt, output):
             _fail(f"{output}: cannot write: {exc.strerror or exc}")
     else:
         click.echo(text, nl=False)
-    click.echo(f"tqcheck eval: {mqm.articles if mqm else 0} MQM articles and {demetr.rows if demetr else 0} "
-               f"DEMETR rows checked in {time.perf_counter() - clock:.1f} s", err=True)
+    rows = sum(d.rows for d in evaluation.demetr.values())
+    click.echo(f"tqcheck eval: {evaluation.articles_checked} MQM articles and {rows} DEMETR rows checked "
+               f"in {time.perf_counter() - clock:.1f} s", err=True)
     for problem in problems:
         click.echo(f"tqcheck: error: {problem}", err=True)
     sys.exit(2 if problems else 0)

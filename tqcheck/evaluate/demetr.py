@@ -4,13 +4,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tqcheck.evaluate.corpus import make_document
+from tqcheck.evaluate.corpus import language_pair, make_document
 
-#: DEMETR names the source language in ``lp`` ("russian-en"); rules want ISO 639-1 codes.
-DEMETR_LANGS = {"chinese_simple": "zh", "czech": "cs", "french": "fr", "german": "de", "hindi": "hi",
-                "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es"}
 CODEMIX = "critical_id4_codemix"
-CODEMIX_NON_LATIN, CODEMIX_LATIN = f"{CODEMIX} (non-Latin script)", f"{CODEMIX} (Latin script)"
+#: DEMETR's source languages written in the Latin script: code-mixing leaves a Latin-script word
+#: of the source inside the English sentence (issue 17's "source words left in English").
+LATIN_SCRIPT_SOURCES = ("pl", "cs", "de", "fr", "it", "es")
+CODEMIX_LATIN = f"{CODEMIX}, Latin-script source ({' '.join(LATIN_SCRIPT_SOURCES)})"
+CODEMIX_OTHER = f"{CODEMIX}, other source"
 
 
 @dataclass
@@ -18,7 +19,7 @@ class DemetrResult:
     items: int = 0
     rows: int = 0
     clean_flagged: int = 0
-    #: Perturbation label -> [sentences, detected]; codemix also appears split by inserted script.
+    #: Perturbation label -> [sentences, detected]; codemix also appears split by source language.
     kinds: dict[str, list[int]] = field(default_factory=dict)
     #: Perturbation label -> the MQM category DEMETR's mapping gives it.
     categories: dict[str, str] = field(default_factory=dict)
@@ -31,32 +32,30 @@ class DemetrResult:
 
     @property
     def clean_rate(self) -> float | None:
+        """The share of unperturbed sentences (``perturbation: null``) with any finding."""
         return self.clean_flagged / self.items if self.items else None
 
-
-def codemix_label(clean: str, perturbed: str) -> str:
-    """Which script the code-mixing perturbation inserted: compare the two sentences."""
-    import difflib
-    import unicodedata
-
-    matcher = difflib.SequenceMatcher(None, clean, perturbed, autojunk=False)
-    inserted = "".join(perturbed[j1:j2] for tag, _, _, j1, j2 in matcher.get_opcodes() if tag in ("insert", "replace"))
-    foreign = any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in inserted)
-    return CODEMIX_NON_LATIN if foreign else CODEMIX_LATIN
+    def as_dict(self) -> dict:
+        return {"items": self.items, "rows": self.rows, "clean_flagged": self.clean_flagged,
+                "clean_rate": self.clean_rate,
+                "perturbations": {label: {"category": self.categories.get(label, ""), "sentences": n,
+                                          "detected": k, "rate": k / n, "rules": dict(self.credit[label])}
+                                  for label, (n, k) in sorted(self.kinds.items())}}
 
 
-def evaluate_demetr(rows: list[tuple[str, dict]], linter, problems: list[str]) -> DemetrResult:
-    """Score (file, row) pairs, items keyed by file and doc_id; an item without exactly one
-    unperturbed row is skipped and reported in *problems*, as are rule crashes."""
+def evaluate_demetr(rows: list[tuple[str, dict]], linter, with_sources: bool, problems: list[str]) -> DemetrResult:
+    """Score (file, row) pairs, items keyed by file and doc_id, each row checked as a one-sentence
+    article (with its source when *with_sources*); an item without exactly one unperturbed row is
+    skipped and reported in *problems*, as are rule crashes."""
     result = DemetrResult()
     cache: dict[tuple, frozenset] = {}
 
     def findings(path: str, row: dict) -> frozenset:
-        name = str(row["lp"]).rpartition("-")[0]
-        lang = DEMETR_LANGS.get(name, name if len(name) == 2 else None)  # "zh-en" style is already ISO
-        key = (row["target"], lang, row.get("source"))
+        source_lang, target_lang = language_pair(str(row["lp"]))
+        source = row.get("source") if with_sources else None
+        key = (row["target"], source_lang, target_lang, source)
         if key not in cache:
-            checked = linter.check_document(make_document(row["target"], row.get("source"), lang, path))
+            checked = linter.check_document(make_document(row["target"], source, source_lang, target_lang, path))
             problems.extend(f"{path}: {row['doc_id']}: internal error in rule {e}" for e in checked.rule_errors)
             cache[key] = frozenset((f.code, f.text) for f in checked.findings)
         return cache[key]
@@ -79,7 +78,8 @@ def evaluate_demetr(rows: list[tuple[str, dict]], linter, problems: list[str]) -
             new = findings(path, row) - before
             labels = [row["perturbation"]]
             if row["perturbation"] == CODEMIX:
-                labels.append(codemix_label(clean[0]["target"], row["target"]))
+                latin = language_pair(str(row["lp"]))[0] in LATIN_SCRIPT_SOURCES
+                labels.append(CODEMIX_LATIN if latin else CODEMIX_OTHER)
             for label in labels:
                 tally = result.kinds.setdefault(label, [0, 0])
                 tally[0] += 1

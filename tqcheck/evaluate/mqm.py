@@ -1,11 +1,15 @@
-"""The MQM measurement: findings against the spans human raters marked (see ``tqcheck.evaluate``)."""
+"""The MQM measurement: findings against the spans human raters marked (see ``tqcheck.evaluate``).
+
+Data in (articles and the results of checking them), figures out; ``tqcheck.evaluate.checking``
+does the checking.
+"""
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from tqcheck.evaluate.corpus import make_document, source_span, target_span
+from tqcheck.evaluate.corpus import Article, source_span, target_span
 
 
 @dataclass
@@ -49,6 +53,10 @@ class MqmResult:
     def recall(self, tally: Tally) -> float | None:
         return len(tally.spans_found & self.spans.keys()) / len(self.spans) if self.spans else None
 
+    @property
+    def findings_per_article(self) -> float | None:
+        return self.overall.findings / self.articles if self.articles else None
+
     def by_category(self) -> list[tuple[str, int, int]]:
         """(human category, distinct spans, spans found by any finding), most frequent first."""
         errors, found = Counter(), Counter()
@@ -57,6 +65,17 @@ class MqmResult:
                 errors[category] += 1
                 found[category] += span in self.overall.spans_found
         return [(c, n, found[c]) for c, n in sorted(errors.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def tally_dict(self, tally: Tally) -> dict:
+        return {"findings": tally.findings, "hits": tally.hits, "precision": tally.precision,
+                "chance": tally.chance, "lift": tally.lift, "recall": self.recall(tally)}
+
+    def as_dict(self) -> dict:
+        return {"articles": self.articles, "segments": self.segments, "human_spans": len(self.spans),
+                "findings_per_article": self.findings_per_article, "overall": self.tally_dict(self.overall),
+                "rules": {code: self.tally_dict(t) for code, t in sorted(self.by_rule.items())},
+                "dimensions": {d: self.tally_dict(t) for d, t in sorted(self.by_dimension.items())},
+                "categories": {c: {"errors": n, "found": k, "recall": k / n} for c, n, k in self.by_category()}}
 
 
 class _Side:
@@ -83,32 +102,26 @@ class _Side:
         return [s for s in self.spans[i] if s[1] <= local < s[2]], self.covered[i]
 
 
-def evaluate_mqm(rows: list[dict], linter, problems: list[str]) -> MqmResult:
-    """Check each (doc_id, system) article once and score its findings; rule crashes go to *problems*.
+def score_mqm(articles: list[Article], results: list, rule_codes: list[str]) -> MqmResult:
+    """Score each article's findings (``results[i]`` is ``articles[i]`` checked) against the human
+    spans; *rule_codes* are the rules measured, listed even when they found nothing.
 
     A finding is scored on the side it points at: a bilingual finding with a source span (a number
     of the source missing from the target, say) against the spans raters marked in the source,
     where MQM puts omissions; every other finding against the target spans.
     """
-    result = MqmResult(by_rule={r.code: Tally() for r in linter.rules}, segments=len(rows))
-    articles: dict[tuple, list[dict]] = defaultdict(list)
-    for row in rows:
-        articles[(row["doc_id"], row["system"])].append(row)
-    for (doc_id, system), segs in sorted(articles.items()):
-        segs.sort(key=lambda r: r["seg_id"])
+    result = MqmResult(by_rule={code: Tally() for code in rule_codes})
+    for article, checked in zip(articles, results, strict=True):
         target_side, source_side = _Side(), _Side()
-        for seg in segs:
-            key = (doc_id, system, seg["seg_id"])
-            for e in filter(target_span, seg["errors"]):
+        for seg in article.segments:
+            key = (article.lp, article.doc_id, article.system, seg["seg_id"])
+            marked = list(filter(target_span, seg["errors"]))
+            for e in marked:
                 result.spans.setdefault((key, e["start"], e["end"]), set()).add(e.get("category") or "?")
-            target_side.add(key, seg["target"], list(filter(target_span, seg["errors"])))
+            target_side.add(key, seg["target"], marked)
             source_side.add(key, str(seg.get("source") or ""), list(filter(source_span, seg["errors"])))
-        lang = str(segs[0]["lp"]).partition("-")[0] or None
-        target = "\n".join(s["target"] for s in segs)
-        source = "\n".join(str(s.get("source") or "") for s in segs)
-        checked = linter.check_document(make_document(target, source, lang, f"{doc_id}@{system}"))
-        problems.extend(f"{checked.path}: internal error in rule {e}" for e in checked.rule_errors)
         result.articles += 1
+        result.segments += len(article.segments)
         for f in checked.findings:
             if f.source_start is not None:
                 hit, chance = source_side.score(f.source_start)
