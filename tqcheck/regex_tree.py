@@ -58,6 +58,81 @@ def group_flags(arg, flags: int) -> int:
     return (flags | arg[1]) & ~arg[2]
 
 
+def shape(items) -> tuple:
+    """*items* as nested tuples without group numbers, to compare trees of pieces parsed apart."""
+    out = []
+    for code, arg in items:
+        if code is opcodes.SUBPATTERN:
+            arg = (arg[1], arg[2], shape(arg[3]))
+        elif code in REPEATS:
+            arg = (arg[0], arg[1], shape(arg[2]))
+        elif code is opcodes.BRANCH:
+            arg = tuple(shape(alt) for alt in arg[1])
+        elif code in LOOKAROUNDS:
+            arg = (arg[0], shape(arg[1]))
+        elif code is opcodes.ATOMIC_GROUP:
+            arg = shape(arg)
+        elif code is opcodes.GROUPREF_EXISTS:
+            arg = (shape(arg[1]), shape(arg[2] or []))
+        elif code is opcodes.IN:
+            arg = tuple(arg)
+        elif code is opcodes.GROUPREF:
+            arg = None
+        out.append((code, arg))
+    return tuple(out)
+
+
+# -- where a repeat is written ------------------------------------------------------------------------
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{3}|0[0-7]{0,2}|[1-9][0-9]?|.)",
+                     re.DOTALL)
+_QUANTIFIER = re.compile(r"(?:[*+?]|\{[0-9]*(?:,[0-9]*)?\})[?+]?")
+
+
+def repeat_spans(pattern: str, flags: int = 0) -> list[tuple[int, int]]:
+    """Where each quantified piece of *pattern* is written (``[a-z]+``, ``(ab|c){2,}?``): (start,
+    end) pairs, for messages that quote the author's own text."""
+    verbose = bool(flags & re.VERBOSE)
+    spans: list[tuple[int, int]] = []
+    opened: list[int] = []
+    atom = None  # where the piece a quantifier would repeat starts
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        quantifier = _QUANTIFIER.match(pattern, i)
+        if verbose and (char.isspace() or char == "#"):
+            i = (pattern.find("\n", i) % (len(pattern) + 1) if char == "#" else i) + 1
+            continue
+        if quantifier and atom is not None:
+            spans.append((atom, quantifier.end()))
+            atom, i = None, quantifier.end()
+        elif char == "\\":
+            atom, i = i, _ESCAPE.match(pattern, i).end() if _ESCAPE.match(pattern, i) else i + 1
+        elif char == "[":
+            atom, i = i, _class_end(pattern, i)
+        elif pattern.startswith("(?#", i):
+            i = pattern.find(")", i) % (len(pattern) + 1) + 1
+        elif char == "(":
+            opened.append(i)
+            atom, i = None, i + 1
+        elif char == ")":
+            atom, i = (opened.pop() if opened else None), i + 1
+        else:
+            atom, i = (None if char == "|" else i), i + 1
+    return spans
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class that starts at *i* ends (past its ``]``)."""
+    i += 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 # -- character sets ---------------------------------------------------------------------------------
 MAX_CODE = sys.maxunicode
 
@@ -105,6 +180,18 @@ class CharSet:
             else:
                 j += 1
         return CharSet(out)
+
+    def overlaps(self, other: CharSet) -> bool:
+        """Whether some character is in both (``bool(a & b)``, without building the intersection)."""
+        a, b, i, j = self.ranges, other.ranges, 0, 0
+        while i < len(a) and j < len(b):
+            if a[i][1] < b[j][0]:
+                i += 1
+            elif b[j][1] < a[i][0]:
+                j += 1
+            else:
+                return True
+        return False
 
     def complement(self) -> CharSet:
         out, start = [], 0
