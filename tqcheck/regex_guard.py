@@ -47,6 +47,9 @@ MAX_COPIES = 8
 #: pattern beyond them is refused as too complex to check, never accepted unchecked.
 MAX_POSITIONS = 5_000
 MAX_STEPS = 200_000
+#: What each kind of refusal costs a search, for its message.
+EXPONENTIAL = "so a search that fails backtracks exponentially"
+POLYNOMIAL = "so a search that fails backtracks in polynomial time (cubic or worse)"
 
 
 class PatternTimeout(Exception):
@@ -95,12 +98,12 @@ class GuardedPattern:
             raise PatternTimeout(f"{self.where}: gave up after {limit:.3g} s on this article") from None
 
 
-def compile_guarded(pattern: str, flags: int = 0, where: str = "pattern") -> GuardedPattern:
+def compile_guarded(pattern: str, flags: int = 0) -> GuardedPattern:
     """Compile a pack *pattern*; raise ``re.error`` for bad syntax, :class:`UnsafePattern` if it is refused."""
     re.compile(pattern, flags)  # the documented syntax is Python's re; this also gives re's error messages
     import regex
 
-    guarded = GuardedPattern(pattern, flags, where)
+    guarded = GuardedPattern(pattern, flags)
     try:
         guarded._compiled
     except regex.error as exc:
@@ -393,10 +396,6 @@ def _check(pattern: str, flags: int, items, whole: bool, groups: int) -> None:
                                     f"turns over the same text, {POLYNOMIAL}")
     for body, inner in automaton.lookarounds:
         _check(pattern, inner, body, False, groups)
-
-
-EXPONENTIAL = "so a search that fails backtracks exponentially"
-POLYNOMIAL = "so a search that fails backtracks in polynomial time (cubic or worse)"
 
 
 def _why(repeat) -> str:
