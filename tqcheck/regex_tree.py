@@ -12,7 +12,7 @@ import array
 import re
 import sys
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from re import _compiler, _parser
 from re import _constants as opcodes
 
@@ -210,14 +210,19 @@ ANYTHING = CharSet([(0, MAX_CODE)])
 def char_set(code, arg, flags: int) -> CharSet | None:
     """What the item ``(code, arg)`` reads when it reads one character (``LITERAL``, ``NOT_LITERAL``,
     ``ANY``, ``IN``), under *flags*; None for other items."""
+    if code not in (opcodes.ANY, opcodes.LITERAL, opcodes.NOT_LITERAL, opcodes.IN):
+        return None
+    return _char_set(code, tuple(arg) if code is opcodes.IN else arg, flags)
+
+
+@lru_cache(maxsize=4096)
+def _char_set(code, arg, flags: int) -> CharSet:
     if code is opcodes.ANY:
         return ANYTHING if flags & re.DOTALL else CharSet([(0, 9), (11, MAX_CODE)])
     if code is opcodes.LITERAL or code is opcodes.NOT_LITERAL:
         items, negated = [(opcodes.LITERAL, arg)], code is opcodes.NOT_LITERAL
-    elif code is opcodes.IN:
-        items, negated = arg, any(c is opcodes.NEGATE for c, _ in arg)
     else:
-        return None
+        items, negated = arg, any(c is opcodes.NEGATE for c, _ in arg)
     ranges: list[tuple[int, int]] = []
     for c, a in items:
         if c is opcodes.LITERAL:
@@ -232,7 +237,8 @@ def char_set(code, arg, flags: int) -> CharSet | None:
         cased, text = _cased()
         state = _parser.State()
         state.flags = flags
-        found = _compiler.compile(_parser.SubPattern(state, [(code, arg)]), flags).finditer(text)
+        found = _compiler.compile(_parser.SubPattern(state, [(code, list(arg) if code is opcodes.IN else arg)]),
+                                  flags).finditer(text)
         chars = (chars & cased.complement()) | CharSet((ord(m.group()),) * 2 for m in found)
     return chars
 
@@ -266,6 +272,9 @@ def _cased() -> tuple[CharSet, str]:
     import _sre
     from re._casefix import _EXTRA_CASES
 
-    codes = {c for c in range(MAX_CODE + 1) if _sre.unicode_iscased(c)}
-    codes.update(_EXTRA_CASES, *_EXTRA_CASES.values())
+    every, codes = _every_character(), set(_EXTRA_CASES).union(*_EXTRA_CASES.values())
+    for start in range(0, len(every), 256):  # a block without case mappings is left as it is
+        block = every[start:start + 256]
+        if block.lower() != block or block.upper() != block:
+            codes.update(c for c in range(start, start + len(block)) if _sre.unicode_iscased(c))
     return CharSet((c, c) for c in codes), "".join(map(chr, sorted(codes)))
