@@ -214,9 +214,10 @@ def test_indexed_pack_files_read_as_parsing_them_does():
 @pytest.mark.parametrize("pattern", [r"\d\.[0-5]\d", r"\d %", r"[.,;]\}", r"ab", r"[A-Z],[0-9]"])
 def test_pair_requirements_find_what_two_adjacent_classes_find(pattern):
     """A pair requirement leads with its single character, if it has one (C-speed search)."""
-    from tqcheck.prefilter import _c, _chars_of_sequence, _class_text, _pair_text, _parser
+    from tqcheck.prefilter import _chars_of_sequence, _class_text, _pair_text
+    from tqcheck.regex_tree import parse
 
-    parsed = _parser.parse(pattern)
+    parsed = parse(pattern)
     pairs = [p for p in _chars_of_sequence(parsed.data, 0).pairs if _class_text(p[0]) and _class_text(p[1])]
     assert pairs
     rng = random.Random(3)

@@ -1,9 +1,15 @@
 """Rule packs and config written by others: no object construction, no runaway regexes, no keys or
 types that fail later; every problem is one ``file:line: problem`` error and exit 2."""
+import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+import regex
 from click.testing import CliRunner
 
 from tqcheck import regex_guard
@@ -11,8 +17,9 @@ from tqcheck.cli import main
 from tqcheck.config import Config, ConfigError, load
 from tqcheck.document import Document
 from tqcheck.engine import Linter
+from tqcheck.kinds import YamlRule, pattern_flags
 from tqcheck.packs import PackError, load_rules, read_pack
-from tqcheck.regex_guard import GuardedPattern, PatternTimeout, compile_guarded
+from tqcheck.regex_guard import GuardedPattern, PatternTimeout, check_structure
 from tqcheck.registry import Registry
 
 HEAD = "code: HS01\nname: house.rule\nkind: patterns\ncategory: Style\n"
@@ -60,62 +67,177 @@ def test_object_constructing_tags_are_refused_and_run_nothing(tmp_path, tag, whe
 
 
 # -- regexes ---------------------------------------------------------------------------------------
-CATASTROPHIC = [r"(a+)+$", r"(a|aa)+$", r"(x+x+)+y", r"^(([a-z])+.)+[A-Z]([a-z])+$", r"Moscow (a|aa)+$",
-                r"(?=Q)Q(\w|\w\w)+!"]
+EXPONENTIAL = "so a search that fails backtracks exponentially"
+POLYNOMIAL = "so a search that fails backtracks in polynomial time (cubic or worse)"
+#: Patterns that backtrack catastrophically, and why each is refused (naming the piece at fault).
+CATASTROPHIC = {
+    r"(a+)+$": f"'(a+)+' is a repeat inside a repeat that can match the same text, {EXPONENTIAL}",
+    r"(a|aa)+$": f"'(a|aa)+' repeats alternatives that can match the same text, {EXPONENTIAL}",
+    r"(x+x+)+y": f"'(x+x+)+' is a repeat inside a repeat that can match the same text, {EXPONENTIAL}",
+    r"^(([a-z])+.)+[A-Z]([a-z])+$": f"'(([a-z])+.)+' is a repeat inside a repeat that can match the same text, {EXPONENTIAL}",
+    r"Moscow (a|aa)+$": f"'(a|aa)+' repeats alternatives that can match the same text, {EXPONENTIAL}",
+    r"(?=Q)Q(\w|\w\w)+!": f"'(\\w|\\w\\w)+' repeats alternatives that can match the same text, {EXPONENTIAL}",
+    r"(a*)*b": f"'(a*)*' is a repeat inside a repeat that can match the same text, {EXPONENTIAL}",
+    r"(?:a?b?)+c": f"'(?:a?b?)+' can split the same text into its iterations in more than one way, {EXPONENTIAL}",
+    r"\bx(?=(a|aa)+$)": f"'(a|aa)+' repeats alternatives that can match the same text, {EXPONENTIAL}",
+    r"(\w+)\1+x": "'\\1+' repeats a back-reference to a group whose copies can divide the same text in more than one "
+                  f"way, {POLYNOMIAL}",
+    r"[a-z]+[a-z]+[a-z]+[0-9]": f"'[a-z]+[a-z]+': two repeats in a row can take turns over the same text, {POLYNOMIAL}",
+    r"\w+\d+x": f"'\\w+\\d+': two repeats in a row can take turns over the same text, {POLYNOMIAL}",
+    r"(?i)[A-Z]+[a-z]+[0-9]": f"'[A-Z]+[a-z]+': two repeats in a row can take turns over the same text, {POLYNOMIAL}",
+    r"<[^>]*\s*>": f"'[^>]*\\s*': two repeats in a row can take turns over the same text, {POLYNOMIAL}",
+}
+#: Patterns of the same look that cannot: the repeats never compete for a character.
+LINEAR = [r"\w+\s+\w+", r"[A-Z]+[a-z]+[0-9]", r"[^\W_]+(?:[-'’][^\W_]+)*", r"(?:\d{1,3},)+\d{3}", r"([,;:!?])\1+",
+          r"(\w+)(?: \1)+\b", r"<[^>]*>", r"(?:ab)+(?:ba)+x", r"\d{1,7}\d{1,7}x", r"(?:a|aa){1,3}$", r"(?i)[A-Z]+[0-9]+x",
+          r"(?=(\w+))\1x", r"\bKiev\b(?! Rus)"]
+
+
+def yaml_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def refusal(tmp_path, pattern: str, where: str = "entries") -> PackError:
+    """The error of loading a house rule with *pattern* among its entries or exceptions."""
+    if where == "entries":
+        return pack_error(tmp_path, HEAD + f"entries:\n  - {{pattern: 'Kiev'}}\n  - {{pattern: {yaml_quoted(pattern)}}}\n")
+    return pack_error(tmp_path, HEAD.replace("patterns", "glossary")
+                      + f"exceptions: [{yaml_quoted(pattern)}]\nentries: [{{preferred: Kyiv, variants: [Kiev]}}]\n")
 
 
 @pytest.mark.parametrize("pattern", CATASTROPHIC)
-def test_catastrophic_patterns_are_refused_at_load_with_file_and_line(tmp_path, pattern):
-    rule = HEAD + "entries:\n  - {pattern: 'Kiev'}\n  - {pattern: '%s'}\n" % pattern
-    err = pack_error(tmp_path, rule)
-    assert err.line == 7 and "backtracks catastrophically" in err.problem, err
+def test_catastrophic_patterns_are_refused_at_load_naming_file_line_rule_and_piece(tmp_path, pattern):
+    err = refusal(tmp_path, pattern)
+    assert err.path.endswith("rule.yml") and err.line == 7, err
+    assert err.problem == f"HS01: pattern '{pattern}': {CATASTROPHIC[pattern]}", err
 
 
 @pytest.mark.parametrize("pattern", CATASTROPHIC)
 def test_catastrophic_exceptions_are_refused_too(tmp_path, pattern):
-    rule = HEAD.replace("patterns", "glossary") + "exceptions: ['%s']\nentries: [{preferred: Kyiv, variants: [Kiev]}]\n" % pattern
-    err = pack_error(tmp_path, rule)
-    assert err.line == 5 and "backtracks catastrophically" in err.problem
+    err = refusal(tmp_path, pattern, "exceptions")
+    assert err.line == 5 and err.problem == f"HS01: exception '{pattern}': {CATASTROPHIC[pattern]}", err
 
 
-@pytest.mark.parametrize("pattern", ["", "a*", "(?:Kiev)?", "x|", r"\s*"])
+@pytest.mark.parametrize("pattern", LINEAR)
+def test_patterns_whose_repeats_never_compete_load(tmp_path, pattern):
+    folder = make_pack(tmp_path, HEAD + f"entries:\n  - {{pattern: {yaml_quoted(pattern)}}}\n")
+    assert [r.code for r in load_rules(read_pack(folder))] == ["HS01"]
+
+
+def test_ignorecase_is_part_of_the_verdict(tmp_path):
+    """[A-Z]+ and [a-z]+ compete only when the rule ignores case (as its patterns then run)."""
+    rule = HEAD + "entries:\n  - {pattern: '[A-Z]+[a-z]+[0-9]'}\n"
+    load_rules(read_pack(make_pack(tmp_path, rule)))
+    err = pack_error(tmp_path, rule.replace("entries:", "ignorecase: true\nentries:"))
+    assert err.line == 7 and "two repeats in a row" in err.problem, err
+
+
+def test_every_hostile_pattern_is_refused_the_same_way_on_every_run(tmp_path):
+    """The verdict is a function of the pattern alone: loaded again and again, and in fresh
+    interpreters with other hash seeds, each pattern gives the same one-line error."""
+    patterns = list(CATASTROPHIC) + ["", "a*", r"\s*"]
+    runs = [[refusal(tmp_path, p).problem for p in patterns] for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+    script = ("import json, re, sys\nfrom tqcheck.regex_guard import UnsafePattern, check_structure\n"
+              "out = []\nfor p in json.loads(sys.argv[1]):\n    try:\n        check_structure(p, re.MULTILINE)\n"
+              "        out.append(None)\n    except UnsafePattern as exc:\n        out.append(str(exc))\n"
+              "print(json.dumps(out))\n")
+    for seed in ("0", "4242"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script, json.dumps(patterns)], env=env, capture_output=True,
+                              text=True, check=True)
+        assert [f"HS01: pattern '{p}': {m}" for p, m in zip(patterns, json.loads(done.stdout))] == runs[0]
+
+
+def documented_refusals() -> list[tuple[str, list[str]]]:
+    """(refused pattern, its rewrites) for each row of the table in docs/packs.md."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "packs.md").read_text(encoding="utf-8")
+    table = text.split("| refused | why | rewrite |\n")[1].split("\n\n")[0]
+    rows = []
+    for line in table.splitlines()[1:]:
+        cells = [[code.replace("\\|", "|") for code in re.findall(r"`([^`]+)`", cell)]
+                 for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+        rows.append((cells[0][0], cells[2]))
+    return rows
+
+
+@pytest.mark.parametrize("refused,rewrites", documented_refusals())
+def test_the_documented_refusals_and_rewrites_hold(refused, rewrites):
+    with pytest.raises(regex_guard.UnsafePattern):
+        check_structure(refused, re.MULTILINE)
+    for rewrite in rewrites:
+        check_structure(rewrite, re.MULTILINE)
+
+
+def test_a_pattern_too_large_to_check_is_refused_not_accepted(tmp_path):
+    err = refusal(tmp_path, "(?:(?:(?:(?:(?:ab){8}){8}){8}){8})")  # 8,192 character items once expanded
+    assert err.problem.endswith(": pattern is too complex to check for catastrophic backtracking; "
+                                "split it into simpler patterns"), err
+
+
+@pytest.mark.parametrize("pattern", ["", "a*", "(?:Kiev)?", "x|", r"\s*", r"\b", "(?=Kiev)"])
 def test_patterns_matching_empty_text_are_refused(tmp_path, pattern):
     err = pack_error(tmp_path, HEAD + "entries:\n  - {pattern: '%s'}\n" % pattern)
-    assert err.line == 6 and "matches empty text" in err.problem
+    assert err.line == 6 and err.problem == f"HS01: pattern '{pattern}': pattern matches empty text, so it would flag every position"
 
 
-def test_every_shipped_pattern_passes_the_probe(registry):
-    """Shipped packs skip the load-time probe (it costs start-up time), so it runs here."""
-    probed = 0
+def test_every_shipped_pack_pattern_passes_the_structural_check(registry):
+    """Shipped packs skip the check at load (start-up time), so it runs here: every pattern entry
+    and exception of every YAML rule, with the flags the rule runs it with."""
+    checked = 0
     for rule in registry:
-        flags = re.MULTILINE | (re.IGNORECASE if getattr(rule, "ignorecase", False) else 0)
-        patterns = [e["pattern"] for e in getattr(rule, "entries", []) if isinstance(e, dict) and "pattern" in e]
-        for pattern in patterns + list(getattr(rule, "exceptions", [])):
-            compile_guarded(pattern, flags)
-            probed += 1
-    assert probed > 50
+        if not isinstance(rule, YamlRule):
+            continue
+        regexes = [] if rule.literal else [rule.entry_regex(e) for e in rule.entries]
+        for regex in regexes + rule.exceptions:
+            check_structure(regex, pattern_flags(rule.ignorecase))
+            checked += 1
+    assert checked > 80
 
 
-def test_a_pattern_the_probe_misses_stops_at_its_time_limit(monkeypatch):
-    monkeypatch.setattr(regex_guard, "BASE_SECONDS", 0.05)
-    pattern = GuardedPattern(r"Z(a|aa)+$")  # exponential on 'Zaaa…!'; 0.05 s is far below its running time
+class _GivesUp:
+    """Stands in for a compiled ``regex`` pattern: searching a text that contains STALL raises the
+    engine's TimeoutError (as ``regex`` does past its ``timeout``), other texts are searched for real."""
+
+    def __init__(self, pattern: GuardedPattern) -> None:
+        self.real = regex.compile(pattern.pattern, regex_guard._regex_flags(pattern.flags))
+        self.timeouts: list[float] = []
+
+    def finditer(self, text, pos=0, timeout=None):
+        self.timeouts.append(timeout)
+        if "STALL" in text:
+            raise TimeoutError("regex timed out")
+        return self.real.finditer(text, pos, timeout=timeout)
+
+
+def test_a_search_past_its_time_limit_stops_with_pattern_timeout():
+    pattern = GuardedPattern(r"Za+", where="house/rule.yml: patterns")
+    pattern._compiled = engine = _GivesUp(pattern)
     assert [m.group() for m in pattern.finditer("Zaa")] == ["Zaa"]
-    with pytest.raises(PatternTimeout, match="gave up after"):
-        list(pattern.finditer("Z" + "a" * 80 + "!"))
+    text = "STALL   " * 2**15  # a quarter of a MiB: a budget of 2 s + 20 s / 4
+    with pytest.raises(PatternTimeout, match=r"^house/rule\.yml: patterns: gave up after 7 s on this article$"):
+        list(pattern.finditer(text))
+    assert engine.timeouts == [pattern.budget("Zaa"), 7.0]
 
 
 def test_a_runaway_pattern_is_an_error_for_that_article_and_the_run_goes_on(tmp_path, monkeypatch):
-    monkeypatch.setattr(regex_guard, "BASE_SECONDS", 0.05)
-    monkeypatch.setattr(regex_guard, "probe", lambda guarded: None)  # as if the probe had missed it
-    folder = make_pack(tmp_path, HEAD + "entries:\n  - {pattern: 'Z(a|aa)+$'}\n")
-    (tmp_path / "slow.txt").write_text("Kiev.\nZ" + "a" * 80 + "!\n", encoding="utf-8")
+    folder = make_pack(tmp_path, HEAD + "entries:\n  - {pattern: 'Za+'}\n")
+    engine = GuardedPattern._compiled.func
+    monkeypatch.setattr(GuardedPattern, "_compiled", property(lambda p: _GivesUp(p) if str(folder) in p.where else engine(p)))
+    (tmp_path / "slow.txt").write_text("Kiev.\nZaa STALL\n", encoding="utf-8")
     (tmp_path / "fine.txt").write_text("Kiev.\nZaa\n", encoding="utf-8")
     linter = Linter(Config(select=("HS01", "TE01")), Registry.load([folder]))
     slow, fine = linter.check_file(tmp_path / "slow.txt"), linter.check_file(tmp_path / "fine.txt")
-    assert len(slow.rule_errors) == 1 and slow.rule_errors[0].startswith("HS01: PatternTimeout: ")
-    assert "gave up after" in slow.rule_errors[0]
+    assert slow.rule_errors == [f"HS01: PatternTimeout: {folder / 'rule.yml'}: patterns: gave up after 2 s on this article"]
     assert [f.code for f in slow.findings] == ["TE01"], "the other rules still report"
     assert fine.rule_errors == [] and [f.code for f in fine.findings] == ["TE01", "HS01"]
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "1", "--format", "json", "--pack", str(folder),
+                                    "--select", "HS01,TE01", "slow.txt", "fine.txt"])
+    assert res.exit_code == 2, res.output
+    assert res.stderr == (f"tqcheck: error: slow.txt: internal error in rule HS01: PatternTimeout: {folder / 'rule.yml'}: "
+                          "patterns: gave up after 2 s on this article\n")
+    assert [[f["code"] for f in file["findings"]] for file in json.loads(res.stdout)["articles"]] == [["TE01"], ["TE01", "HS01"]]
 
 
 # -- keys and types ---------------------------------------------------------------------------------
@@ -208,7 +330,8 @@ def test_a_hostile_pack_on_the_command_line_is_one_line_and_exit_2(tmp_path, mon
     res = CliRunner().invoke(main, ["check", "--pack", str(folder), str(tmp_path / "a.txt")])
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and "Traceback" not in res.output
-    assert res.stderr.startswith(f"tqcheck: error: {folder / 'rule.yml'}:6: pattern backtracks catastrophically")
+    assert res.stderr == (f"tqcheck: error: {folder / 'rule.yml'}:6: HS01: pattern '(a|aa)+$': '(a|aa)+' repeats "
+                          "alternatives that can match the same text, so a search that fails backtracks exponentially\n")
 
 
 def test_a_safe_house_pattern_still_works(tmp_path):

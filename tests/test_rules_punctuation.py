@@ -3,7 +3,7 @@ import re
 
 import pytest
 from fast_path_checks import assert_fast_path_agrees, assert_quick_test_admits, assert_same_matches, tricky_texts
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.document import Document
@@ -228,7 +228,7 @@ def test_pattern_with_its_look_behind_moved_matches_as_before(code, before):
     assert_same_matches(re.compile(before), rule._pattern, [text for text, _ in tricky_texts(rule)])
 
 
-@settings(max_examples=300, derandomize=True, deadline=None)
+@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="()[]:;-1a iv\nx", max_size=40))
 def test_bracket_tests_agree_with_scans_of_the_paragraph(text):
     """PU05 tests whether a bracket is an emoticon or an enumerator at the bracket; the slow path
@@ -243,7 +243,7 @@ def test_bracket_tests_agree_with_scans_of_the_paragraph(text):
             assert rule._is_enumerator(text, pos, start) == (pos in enumerators), (text, pos)
 
 
-@settings(max_examples=300, derandomize=True, deadline=None)
+@settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="ab \r\n", max_size=30), st.integers(min_value=0, max_value=30))
 def test_line_end_is_the_next_line_break(text, pos):
     from tqcheck.checks.punctuation.PU11 import _line_end

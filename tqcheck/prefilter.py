@@ -18,11 +18,7 @@ import re
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
-try:  # the parser behind re.compile; private, so any surprise means "no prefilter"
-    from re import _constants as _c
-    from re import _parser
-except ImportError:  # pragma: no cover - other Python implementations
-    _parser = _c = None
+from tqcheck.regex_tree import REPEATS, opcodes, parse, walk
 
 _TOKEN = re.compile(r"\w+")
 #: A requirement is usable when its shortest literal has this many characters.
@@ -226,8 +222,8 @@ def _analyse(items, caseless: bool) -> _Info:
     run: frozenset[str] = frozenset([""])  # the texts the literal run so far can be
     prefix, best, broken = None, None, False
     for op, av in items:
-        if op is _c.LITERAL or op is _c.AT:  # the common case, without building an _Info
-            ch = "" if op is _c.AT else _literal(av, caseless)
+        if op is opcodes.LITERAL or op is opcodes.AT:  # the common case, without building an _Info
+            ch = "" if op is opcodes.AT else _literal(av, caseless)
             if ch is not None:
                 run = frozenset(a + ch for a in run) if ch else run
                 continue
@@ -264,19 +260,19 @@ def _literal(code: int, caseless: bool) -> str | None:
 
 
 def _item(op, av, caseless: bool) -> _Info:
-    if op is _c.LITERAL:
+    if op is opcodes.LITERAL:
         ch = _literal(av, caseless)
         return _UNKNOWN if ch is None else _exact([ch])
-    if op is _c.IN and all(o is _c.LITERAL for o, _ in av) and 0 < len(av) <= MAX_ALTERNATIVES:
+    if op is opcodes.IN and all(o is opcodes.LITERAL for o, _ in av) and 0 < len(av) <= MAX_ALTERNATIVES:
         chars = [_literal(a, caseless) for _, a in av]
         return _UNKNOWN if None in chars else _exact(chars)
-    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+    if op in (opcodes.AT, opcodes.ASSERT, opcodes.ASSERT_NOT):
         return _EMPTY  # zero width: the literals around it are adjacent in the text
-    if op is _c.SUBPATTERN:
+    if op is opcodes.SUBPATTERN:
         return _analyse(av[3], caseless)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
+    if op is opcodes.ATOMIC_GROUP:
         return _analyse(av, caseless)
-    if op is _c.BRANCH:
+    if op is opcodes.BRANCH:
         infos = [_analyse(alt, caseless) for alt in av[1]]
         if all(i.exact is not None for i in infos):
             return _exact(set().union(*(i.exact for i in infos)))
@@ -291,7 +287,7 @@ def _item(op, av, caseless: bool) -> _Info:
                                            + [max(i.exact) if i.exact else i.prefix for i in infos]),
                      suffix=_common_suffix([t for i in infos for t in (i.exact or [i.suffix])]),
                      best=frozenset(alternatives) if _useful(frozenset(alternatives or ())) else None)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+    if op in REPEATS:
         low, high, body = av
         if low == 0:
             return _UNKNOWN
@@ -320,22 +316,7 @@ def _common_suffix(texts: list[str]) -> str:
 
 def _has_ignorecase(items) -> bool:
     """Whether an inline ``(?i:...)`` group occurs anywhere in the parsed pattern."""
-    for op, av in items:
-        if op is _c.SUBPATTERN:
-            if av[1] & re.IGNORECASE or _has_ignorecase(av[3]):
-                return True
-        elif op is _c.BRANCH:
-            if any(_has_ignorecase(alt) for alt in av[1]):
-                return True
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
-            if _has_ignorecase(av[2]):
-                return True
-        elif op in (_c.ASSERT, _c.ASSERT_NOT):
-            if _has_ignorecase(av[1]):
-                return True
-        elif op is getattr(_c, "ATOMIC_GROUP", None) and _has_ignorecase(av):
-            return True
-    return False
+    return any(code is opcodes.SUBPATTERN and arg[1] & re.IGNORECASE for code, arg in walk(items))
 
 
 def requirement(pattern: re.Pattern) -> Requirement | None:
@@ -357,10 +338,8 @@ def requirement_of_regex(regex: str, flags: int) -> Requirement | None:
 
 def derive_requirement(regex: str, flags: int) -> Requirement | None:
     """The requirement of *regex* with *flags*, derived from its parse tree."""
-    if _parser is None:
-        return None
     try:
-        parsed = _parser.parse(regex, flags)
+        parsed = parse(regex, flags)
         caseless = bool(parsed.state.flags & re.IGNORECASE) or _has_ignorecase(parsed.data)
         best = _analyse(parsed.data, caseless).best
     except Exception:  # noqa: BLE001 - an unexpected parse tree means no prefilter, never an error
@@ -413,11 +392,11 @@ def _char_share(code: int) -> float:
 def _class_share(items) -> float:
     share = 0.0
     for op, av in items:
-        if op is _c.LITERAL:
+        if op is opcodes.LITERAL:
             share += _char_share(av)
-        elif op is _c.RANGE:
+        elif op is opcodes.RANGE:
             share += sum(_char_share(c) for c in range(av[0], min(av[1], av[0] + 200) + 1))
-        elif op is _c.CATEGORY:
+        elif op is opcodes.CATEGORY:
             share += _CATEGORY_SHARE.get(str(av), 1.0)
         else:
             return 1.0
@@ -428,11 +407,11 @@ def _class_text(items) -> str | None:
     """The class *items* (an ``IN`` list without negation) as regex text, or None."""
     parts = []
     for op, av in items:
-        if op is _c.LITERAL:
+        if op is opcodes.LITERAL:
             parts.append(re.escape(chr(av)))
-        elif op is _c.RANGE:
+        elif op is opcodes.RANGE:
             parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
-        elif op is _c.CATEGORY and str(av) in _CATEGORY_TEXT:
+        elif op is opcodes.CATEGORY and str(av) in _CATEGORY_TEXT:
             parts.append(_CATEGORY_TEXT[str(av)])
         else:
             return None
@@ -458,13 +437,13 @@ def _chars_of_sequence(items, flags: int) -> _Chars:
     pairs, first, last, nullable = [], None, None, True
     started = False
     for op, av in items:
-        if op is _c.ASSERT and av[0] == 1:  # (?=X): X's first character comes next in the text
+        if op is opcodes.ASSERT and av[0] == 1:  # (?=X): X's first character comes next in the text
             ahead = _chars_of_sequence(av[1], flags)
             pairs.extend(ahead.pairs)
             if last is not None and ahead.first is not None:
                 pairs.append((last, ahead.first))
             continue
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        if op in (opcodes.AT, opcodes.ASSERT, opcodes.ASSERT_NOT):
             continue  # zero width: the characters around it are adjacent
         item = _chars_of(op, av, flags)
         pairs.extend(item.pairs)
@@ -483,25 +462,25 @@ def _union(classes):
     out = []
     for cls in classes:
         out.extend(x for x in cls if x not in out)
-    return None if any(op is _c.NEGATE for op, _ in out) else out
+    return None if any(op is opcodes.NEGATE for op, _ in out) else out
 
 
 def _chars_of(op, av, flags: int) -> _Chars:
-    if op is _c.LITERAL:
+    if op is opcodes.LITERAL:
         return _Chars([(op, av)], [(op, av)], False)
-    if op is _c.IN:
-        cls = None if any(o is _c.NEGATE for o, _ in av) else list(av)
+    if op is opcodes.IN:
+        cls = None if any(o is opcodes.NEGATE for o, _ in av) else list(av)
         return _Chars(cls, cls, False)
-    if op in (_c.ANY, _c.NOT_LITERAL):
+    if op in (opcodes.ANY, opcodes.NOT_LITERAL):
         return _OPAQUE
-    if op is _c.SUBPATTERN:
+    if op is opcodes.SUBPATTERN:
         if av[1] or av[2]:  # (?i:...) and the like: the classes would need other flags
             inner = _chars_of_sequence(av[3], flags)
             return _Chars(nullable=inner.nullable)
         return _chars_of_sequence(av[3], flags)
-    if op is getattr(_c, "ATOMIC_GROUP", None):
+    if op is opcodes.ATOMIC_GROUP:
         return _chars_of_sequence(av, flags)
-    if op is _c.BRANCH:
+    if op is opcodes.BRANCH:
         alts = [_chars_of_sequence(alt, flags) for alt in av[1]]
         nullable = any(a.nullable for a in alts)
         best = [_best_pair(a.pairs) for a in alts]
@@ -511,7 +490,7 @@ def _chars_of(op, av, flags: int) -> _Chars:
             if a_cls is not None and b_cls is not None:
                 pairs.append((a_cls, b_cls))
         return _Chars(_union([a.first for a in alts]), _union([a.last for a in alts]), nullable, pairs)
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+    if op in REPEATS:
         low, _high, body = av
         inner = _chars_of_sequence(body, flags)
         if low == 0 or inner.nullable:
@@ -548,7 +527,7 @@ def _pair_text(first, second) -> str:
     tries a leading class at every position, so a single character goes first, the class it
     needs beside it checked by a look-ahead or look-behind."""
     def single(items):
-        return len(items) == 1 and items[0][0] is _c.LITERAL
+        return len(items) == 1 and items[0][0] is opcodes.LITERAL
 
     a, b = _class_text(first), _class_text(second)
     if single(first) and single(second):

@@ -12,14 +12,14 @@ import string
 from functools import cached_property, lru_cache
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
 from tqcheck.kinds.trie import normalize, trie_regex
 from tqcheck.packs import LineDict, Pack, PackError, builtin_pack_dirs
 from tqcheck.prefilter import Requirement, WordRequirements, requirement_of_regex
-from tqcheck.regex_guard import GuardedPattern, compile_guarded
+from tqcheck.regex_guard import GuardedPattern, UnsafePattern, compile_guarded, shown
 from tqcheck.rule import Rule, validate_metadata
 
 _RULE_KEYS = {"code", "name", "kind", "category", "severity", "message", "description", "default",
@@ -78,7 +78,7 @@ class YamlRule(Rule):
 
     # -- behaviour -------------------------------------------------------------------------
     def compile(self) -> None:
-        flags = re.MULTILINE | (re.IGNORECASE if self.ignorecase else 0)  # ^ and $ match at line breaks
+        flags = pattern_flags(self.ignorecase)
         # Exceptions and patterns are the pack author's regexes: time-limited (tqcheck.regex_guard).
         self._exceptions = GuardedPattern("|".join(f"(?:{e})" for e in self.exceptions), flags,
                                           f"{self.path}: exceptions") if self.exceptions else None
@@ -121,10 +121,9 @@ class YamlRule(Rule):
         cannot match anywhere in the text, it finds exactly what the whole alternation finds."""
         pattern = self._subsets.get(entries)
         if pattern is None:
-            flags = re.MULTILINE | (re.IGNORECASE if self.ignorecase else 0)
             pattern = self._subsets[entries] = GuardedPattern(
-                "|".join(f"(?P<e{i}>{self.entry_regex(self.entries[i])})" for i in entries), flags,
-                f"{self.path}: patterns")
+                "|".join(f"(?P<e{i}>{self.entry_regex(self.entries[i])})" for i in entries),
+                pattern_flags(self.ignorecase), f"{self.path}: patterns")
         return pattern
 
     def entry_key(self, entry: dict) -> str:
@@ -158,6 +157,11 @@ class YamlRule(Rule):
             yield self.finding(doc, m.start(), m.end(), message, suggestion,
                                severity=Severity.parse(sev) if sev else None,
                                category=entry.get("category"), fixable=self.fixable and suggestion is not None)
+
+
+def pattern_flags(ignorecase: bool) -> int:
+    """The flags of a YAML rule's regexes: ^ and $ match at line breaks."""
+    return re.MULTILINE | (re.IGNORECASE if ignorecase else 0)
 
 
 @lru_cache(maxsize=512)
@@ -220,9 +224,10 @@ def build_rule(data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
             validate_metadata(**{"code": "AA00", "name": "a.b", "category": "Style", key: data[key]}, where="rule")
         except ValueError as exc:
             raise PackError(path, data.line_of(key), str(exc).removeprefix("rule: ")) from None
-    probe = pack is None or pack.path.resolve() not in builtin_pack_dirs()  # shipped packs are tested instead
-    _validate_common(data, path, probe)
-    _validate_entries(kind, data.get("entries", []), data, "entries", path, probe)
+    shipped = pack is not None and pack.path.resolve() in builtin_pack_dirs()  # tested instead (start-up time)
+    check = None if shipped else _PatternCheck(data["code"], pattern_flags(data.get("ignorecase", kind.default_ignorecase)))
+    _validate_common(data, path, check)
+    _validate_entries(kind, data.get("entries", []), data, "entries", path, check)
     return _instantiate(kind, data, path, pack)
 
 
@@ -233,10 +238,11 @@ def extend_rule(base: YamlRule, data: LineDict, path: Path) -> YamlRule:
             raise PackError(path, data.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_EXTEND_KEYS))})")
     if not isinstance(base, YamlRule):
         raise PackError(path, data.line_of("extends"), f"{base.code} is a Python rule; only YAML rules can be extended")
-    _validate_common(data, path, probe=True)
+    check = _PatternCheck(base.code, pattern_flags(base.ignorecase))
+    _validate_common(data, path, check)
     kind = type(base)
     added = data.get("entries+", [])
-    _validate_entries(kind, added, data, "entries+", path, probe=True)
+    _validate_entries(kind, added, data, "entries+", path, check)
     removed = data.get("entries-", [])
     if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
         raise PackError(path, data.line_of("entries-"), "'entries-' must be a list of entry keys")
@@ -288,7 +294,25 @@ def _check_template(template: str) -> None:
             raise ValueError(f"unknown placeholder {{{field_name}}} in {template!r} (use {{match}}, {{suggestion}} or {{note}})")
 
 
-def _validate_common(data: LineDict, path: Path, probe: bool) -> None:
+class _PatternCheck(NamedTuple):
+    """A house rule's own regexes are checked before it is built (tqcheck.regex_guard): its code
+    names it in the error, its flags are the ones it will run with."""
+
+    code: str
+    flags: int
+
+    def problem(self, what: str, regex: str) -> str | None:
+        """Why *regex* is refused (one line), or None."""
+        try:
+            compile_guarded(regex, self.flags)
+        except re.error as exc:
+            return f"{self.code}: {what} {shown(regex)}: bad regular expression: {exc}"
+        except UnsafePattern as exc:
+            return f"{self.code}: {what} {shown(regex)}: {exc}"
+        return None
+
+
+def _validate_common(data: LineDict, path: Path, check: _PatternCheck | None) -> None:
     try:
         if "severity" in data:
             Severity.parse(data["severity"])
@@ -308,18 +332,18 @@ def _validate_common(data: LineDict, path: Path, probe: bool) -> None:
     for key in ("exceptions",):
         if key in data and not (isinstance(data[key], list) and all(isinstance(x, str) for x in data[key])):
             raise PackError(path, data.line_of(key), f"{key!r} must be a list of strings")
-    for pattern in data.get("exceptions", []) if probe else []:
-        try:
-            compile_guarded(pattern, re.MULTILINE)
-        except (ValueError, re.error) as exc:
-            raise PackError(path, data.line_of("exceptions"), f"exception {pattern!r}: {exc}") from None
+    for pattern in data.get("exceptions", []) if check else []:
+        problem = check.problem("exception", pattern)
+        if problem:
+            raise PackError(path, data.line_of("exceptions"), problem)
     examples = data.get("examples", {})
     if not isinstance(examples, dict) or set(examples) - {"flag", "okay"} or not all(
             isinstance(v, list) and all(isinstance(x, str) for x in v) for v in examples.values()):
         raise PackError(path, data.line_of("examples"), "'examples' takes 'flag' and 'okay' lists of strings")
 
 
-def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: str, path: Path, probe: bool) -> None:
+def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: str, path: Path,
+                      check: _PatternCheck | None) -> None:
     if not isinstance(entries, list):
         raise PackError(path, data.line_of(key), f"{key!r} must be a list")
     allowed = {**kind.entry_schema, "note": (str, False), "source": (str, False),
@@ -344,10 +368,11 @@ def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: s
                 check_category(entry["category"])
             if "message" in entry:  # a patterns entry's own message template
                 _check_template(entry["message"])
-            if probe and not kind.literal:  # literal kinds escape every character (trie_regex)
-                compile_guarded(kind.entry_regex(entry), re.MULTILINE)
-        except (ValueError, re.error) as exc:
-            raise PackError(path, line, str(exc) if isinstance(exc, ValueError) else f"bad regular expression: {exc}") from None
+        except ValueError as exc:
+            raise PackError(path, line, str(exc)) from None
+        problem = check.problem("pattern", kind.entry_regex(entry)) if check and not kind.literal else None
+        if problem:  # literal kinds escape every character (trie_regex): nothing to check
+            raise PackError(path, line, problem)
 
 
 def _instantiate(kind: type[YamlRule], data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
