@@ -235,6 +235,10 @@ def _emit(fmt: str, report, output: str | None, **options) -> None:
         except OSError as exc:
             _fail(f"{output}: cannot write: {exc.strerror or exc}")
     else:
+        # UTF-8 whatever the locale says (JSON and SARIF must be, JUnit's header says so): the same
+        # bytes on every machine, and no character of an article can fail the run.
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
         render(fmt, report, sys.stdout, color=sys.stdout.isatty(), **options)
 
 
