@@ -397,3 +397,23 @@ def test_a_cache_in_a_folder_with_other_files_keeps_them(tmp_path, article, lint
     assert (shared / ".gitignore").read_text(encoding="utf-8") == "build/\n"
     assert cache_module.clear(shared) == 1
     assert sorted(p.name for p in shared.iterdir()) == [".gitignore", "README"]
+
+
+def test_two_runs_sharing_a_cache_folder_at_once_give_the_uncached_output(tmp_path):
+    """Two CI jobs (each with --jobs 2) filling one cache folder at the same time: whatever the
+    interleaving, each reads whole entries or none, and every run prints what an uncached run does."""
+    folder = tmp_path / "articles"
+    shutil.copytree(FIXTURES / "bilingual", folder / "bilingual")
+    shutil.copytree(Path(__file__).parent.parent / "examples", folder / "examples")
+    command = [sys.executable, "-m", "tqcheck", "check", "--format", "json", "--exit-zero", "--jobs", "2", "."]
+    env = {**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path / "shared-cache")}
+    uncached = subprocess.run([*command, "--no-cache"], cwd=folder, env=env, capture_output=True, timeout=600)
+    assert len(json.loads(uncached.stdout)["articles"]) >= 8, "enough articles for worker processes"
+    jobs = [subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(2)]
+    outputs = [job.communicate(timeout=600) for job in jobs]
+    assert [job.returncode for job in jobs] == [0, 0]
+    assert [out for out, _ in outputs] == [uncached.stdout] * 2
+    assert not list((tmp_path / "shared-cache").rglob(".tmp-*")), "no temporary file is left behind"
+    warm = subprocess.run(command, cwd=folder, env=env, capture_output=True, timeout=600)
+    assert warm.stdout == uncached.stdout
