@@ -23,12 +23,24 @@ def _import_every_tqcheck_module() -> None:
 _import_every_tqcheck_module()
 
 
+def _cache_folder(tmp_path_factory, request) -> str:
+    name = hashlib.blake2b(request.node.nodeid.encode(), digest_size=8).hexdigest()
+    return str(tmp_path_factory.getbasetemp() / "tqcheck-cache" / name)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _module_result_cache(request, tmp_path_factory):
+    """The result cache of a module's fixtures (set up before any test's own, below)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TQCHECK_CACHE_DIR", _cache_folder(tmp_path_factory, request))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _own_result_cache(request, monkeypatch, tmp_path_factory):
     """Each test has a result cache of its own, outside the checkout: no test reads results another
     test left behind (one that monkeypatched a rule, say), and no test writes into the checkout."""
-    name = hashlib.blake2b(request.node.nodeid.encode(), digest_size=8).hexdigest()
-    monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "tqcheck-cache" / name))
+    monkeypatch.setenv("TQCHECK_CACHE_DIR", _cache_folder(tmp_path_factory, request))
 
 
 def pytest_terminal_summary(terminalreporter, config):
