@@ -77,6 +77,11 @@ def main() -> None:
     """Flag machine-translation artifacts in articles and score their quality."""
 
 
+_cache_dir_option = click.option(
+    "--cache-dir", type=click.Path(file_okay=False), envvar="TQCHECK_CACHE_DIR", show_envvar=True,
+    help="Folder of the result cache (default: .tqcheck_cache in the working folder).")
+
+
 def _article_options(command):
     """Options shared by ``check`` and ``report``: rule selection, input, languages, scoring, baseline."""
     options = [
@@ -95,7 +100,8 @@ def _article_options(command):
         click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline file."),
         click.option("-o", "--output", type=click.Path(), help="Write to this file instead of standard output (a folder for html)."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Check articles in N processes (default: the number of cores)."),
-        click.option("--no-cache", is_flag=True, help="Check every article again instead of reading unchanged results from .tqcheck_cache/."),
+        click.option("--no-cache", is_flag=True, help="Check every article again instead of reading unchanged results from the cache."),
+        _cache_dir_option,
     ]
     for option in reversed(options):
         command = option(command)
@@ -172,7 +178,7 @@ def _check_pairings(linter, config, pairings, opts):
     if not opts.get("no_cache"):
         from tqcheck.cache import ResultCache
 
-        cache = ResultCache(linter)
+        cache = ResultCache(linter, opts.get("cache_dir"))
     jobs = opts.get("jobs") or default_jobs()
     return check_all(linter, pairings, jobs=jobs, cache=cache, keep_text=keep_text,
                      check_stdin=lambda: _check_stdin(linter, config.encoding))
@@ -229,6 +235,10 @@ def _emit(fmt: str, report, output: str | None, **options) -> None:
         except OSError as exc:
             _fail(f"{output}: cannot write: {exc.strerror or exc}")
     else:
+        # UTF-8 whatever the locale says (JSON and SARIF must be, JUnit's header says so): the same
+        # bytes on every machine, and no character of an article can fail the run.
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
         render(fmt, report, sys.stdout, color=sys.stdout.isatty(), **options)
 
 
@@ -355,6 +365,36 @@ def explain(code, config_path):
                f"Category: {rule.category}   Severity: {rule.severity}   "
                f"Default: {'on' if rule.default_enabled else 'off'}   From: {rule.origin}\n")
     click.echo(rule.doc)
+
+
+@main.group()
+def cache():
+    """The result cache: where it is, and deleting it (see the README's "Result cache")."""
+
+
+@cache.command("dir")
+@_cache_dir_option
+def cache_dir(cache_dir):
+    """Print the folder of the result cache."""
+    from tqcheck.cache import cache_root
+
+    click.echo(os.path.abspath(cache_root(cache_dir)))
+
+
+@cache.command("clear")
+@_cache_dir_option
+def cache_clear(cache_dir):
+    """Delete the result cache (every entry, of this version and older ones)."""
+    from tqcheck.cache import NotACache, cache_root, clear
+
+    root = cache_root(cache_dir)
+    try:
+        removed = clear(root)
+    except NotACache as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{root}: cannot delete the cache: {exc.strerror or exc}")
+    click.echo(f"tqcheck: deleted {removed} cached result{'s' if removed != 1 else ''} from {root}", err=True)
 
 
 from tqcheck.evaluate import eval_command  # noqa: E402 (cheap: its heavy imports are inside the command)

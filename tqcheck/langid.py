@@ -1,7 +1,9 @@
 """Language identification: the only module that touches ``langdetect`` (seeded, cached)."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 
 SEED = 0
 
@@ -9,13 +11,16 @@ SEED = 0
 @lru_cache(maxsize=1)
 def _factory():
     from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+    from langdetect.detector_factory import PROFILES_DIRECTORY
 
     DetectorFactory.seed = SEED  # langdetect is random unless seeded; we want byte-stable output
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+    # langdetect would load its language profiles in the file system's listing order, which differs
+    # between machines; that order changes the last digits of every probability (the sums behind
+    # them) and breaks ties, so they are loaded in the order of their names.
+    names = sorted(name for name in os.listdir(PROFILES_DIRECTORY) if not name.startswith("."))
+    factory = DetectorFactory()
+    factory.load_json_profile([Path(PROFILES_DIRECTORY, name).read_text(encoding="utf-8") for name in names])
+    return factory
 
 
 @lru_cache(maxsize=4096)
