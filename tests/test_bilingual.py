@@ -93,7 +93,8 @@ def test_chinese_numbers_with_scale_characters(registry):
 
 
 def test_glossary_files_csv_and_tbx(tmp_path):
-    from tqcheck.checks.bilingual.data import GlossaryError, read_glossary
+    from tqcheck.options import OptionError
+    from tqcheck.rule_data import read_glossary
 
     csv = tmp_path / "g.csv"
     csv.write_text("source,target,note\nГосдум*,State Duma,lower house\n", encoding="utf-8")
@@ -106,5 +107,5 @@ def test_glossary_files_csv_and_tbx(tmp_path):
     assert read_glossary(tbx) == [{"source": "Совет Федерации", "target": "Federation Council", "note": ""}]
     bad = tmp_path / "bad.csv"
     bad.write_text("term,translation\na,b\n", encoding="utf-8")
-    with pytest.raises(GlossaryError, match="bad.csv:1"):
+    with pytest.raises(OptionError, match="bad.csv:1:"):
         read_glossary(bad)

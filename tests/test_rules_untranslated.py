@@ -157,25 +157,24 @@ def test_foreign_sentence_reaches_langdetect_and_is_flagged(lang, sentence, dete
 @pytest.mark.parametrize("headline", ENGLISH_HEADLINES)
 def test_english_headline_passes_the_function_word_test_but_skips_langdetect(headline, detect_calls):
     from tqcheck.checks.untranslated.UT02 import sentence_words
-    from tqcheck.checks.untranslated.data import english_function_words
 
     doc = Document(headline)
     words = sentence_words(doc, 0, len(headline), None)
-    english = sum(map(english_function_words().__contains__, words))
+    english = sum(map(UT02.english_function_words.__contains__, words))
     assert len(words) >= UT02.min_words and english / len(words) <= UT02.max_english_ratio
     assert list(UT02.check(doc)) == []
     assert detect_calls == []
 
 
 def test_common_words_exclude_the_function_words_other_languages_share():
-    from tqcheck.checks.untranslated import data
+    from tqcheck.rule_data import read
 
-    listed = data._load("english-common.yml")["words"].split()
-    shared = data._load("function-words.yml")["shared_with_other_languages"].split()
+    listed = read("untranslated/english-common.yml")["common-words"].split()
+    shared = UT02.shared_with_other_languages
     assert len(listed) == len(set(listed)) == 20000
     assert all(word.islower() and word.isalpha() for word in listed)
     assert set(shared) <= set(listed), "a shared word that is not in the list excludes nothing"
-    common = data.english_common_words()
+    common = UT02._english_common_words
     assert common.isdisjoint(shared) and {"government", "announced", "women"} <= common
     assert {"die", "hat", "am", "la", "de", "para", "van"}.isdisjoint(common)
 
@@ -205,11 +204,11 @@ def test_sentence_words_equal_the_regex_words(text):
 @QUICK
 @given(TEXTS)
 def test_fragment_prefilter_never_skips_an_article_with_a_trigger(text):
-    from tqcheck.checks.untranslated.UT03 import _FOREIGN_LETTERS, _TOKEN, _may_trigger
-    from tqcheck.checks.untranslated.data import foreign_function_words
+    from tqcheck.checks.untranslated.UT03 import _TOKEN
 
+    ut03 = REGISTRY.get("UT03")
     doc = Document(text)
-    foreign = foreign_function_words()
+    foreign = ut03.foreign_function_words
     words = {w for start, end in doc.sentences for w in _TOKEN.findall(doc.text, start, end)}
-    if _FOREIGN_LETTERS.search(doc.text, doc.body_start) or not words.isdisjoint(foreign):
-        assert _may_trigger(doc, foreign)
+    if ut03._foreign_letters.search(doc.text, doc.body_start) or not words.isdisjoint(foreign):
+        assert ut03._may_trigger(doc, foreign)

@@ -36,12 +36,13 @@ def _load_config(config_path: str | None):
 
 def _build_linter(config):
     from tqcheck.engine import Linter
+    from tqcheck.options import OptionError
     from tqcheck.packs import PackError
     from tqcheck.registry import Registry, SelectorError
 
     try:
         return Linter(config, Registry.load(config.packs))
-    except (PackError, SelectorError) as exc:
+    except (PackError, SelectorError, OptionError) as exc:
         _fail(str(exc))
 
 
@@ -341,6 +342,9 @@ def rules(fmt, show_all, config_path):
         click.echo("| code | name | category | severity | default | description |\n|---|---|---|---|---|---|")
         for r in listed:
             click.echo(f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | {'on' if r.default_enabled else 'off'} | {r.description} |")
+        from tqcheck.options import markdown
+
+        click.echo(markdown(listed))
     else:
         for r in listed:
             flag = "" if r.default_enabled else " (off by default)"

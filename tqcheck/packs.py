@@ -122,6 +122,7 @@ class Pack:
 _PACK_KEYS = {"name", "description", "version", "default", "source_langs", "target_langs"}
 
 
+@cache
 def shipped_rules_dir() -> Path:
     """``rules/`` as installed: the shipped packs and the Python rules' data files."""
     return Path(str(resources.files("tqcheck") / "_packs")).resolve()

@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 import sys
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -105,7 +105,8 @@ def _encode_requirement(found) -> dict | None:
 
 def shipped_patterns(registry) -> set[tuple[str, int]]:
     """(regex, flags) of every pattern the shipped rules test requirements of: each YAML
-    ``patterns`` entry, and every compiled pattern of a Python rule, its class or its module."""
+    ``patterns`` entry, and every compiled pattern of a Python rule (its module, its class, or
+    itself, with the cached properties that build patterns from its options computed)."""
     from tqcheck.kinds import YamlRule
     from tqcheck.rule import LazyPattern
 
@@ -117,6 +118,9 @@ def shipped_patterns(registry) -> set[tuple[str, int]]:
                 found.update((rule.entry_regex(e), flags) for e in rule.entries)
             continue
         module = sys.modules[type(rule).__module__]
+        for name in dir(type(rule)):  # patterns a rule builds from its options, on first use
+            if isinstance(getattr(type(rule), name, None), cached_property):
+                getattr(rule, name)
         for value in [*vars(module).values(), *vars(type(rule)).values(), *vars(rule).values()]:
             if isinstance(value, re.Pattern | LazyPattern) and isinstance(value.pattern, str):
                 found.add((value.pattern, value.flags))

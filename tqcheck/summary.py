@@ -170,10 +170,11 @@ def make_signature(linter, scoring: Scoring, baseline_digest: str | None = None)
     """The signature of a run of *linter* (its packs, selected rules and languages) scored by *scoring*."""
     from tqcheck import __version__
     from tqcheck.langid import SEED
+    from tqcheck.options import signature as options_signature
 
     config = linter.config
     overrides = config.severities
-    rules = sorted(f"{r.code}:{overrides.get(r.code, r.severity)}" for r in linter.rules)
+    rules = sorted(f"{r.code}:{overrides.get(r.code, r.severity)}{options_signature(r)}" for r in linter.rules)
     rules_digest = hashlib.sha256(",".join(rules).encode()).hexdigest()[:8]
     return Signature(
         version=__version__,

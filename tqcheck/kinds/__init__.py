@@ -233,11 +233,13 @@ def build_rule(data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
 
 def extend_rule(base: YamlRule, data: LineDict, path: Path) -> YamlRule:
     """A copy of *base* with the overrides of a house ``extends:`` file applied."""
+    if not isinstance(base, YamlRule):  # a Python rule: its options and metadata
+        from tqcheck.options import extend
+
+        return extend(base, data, str(path))
     for key in data:
         if key not in _EXTEND_KEYS:
             raise PackError(path, data.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_EXTEND_KEYS))})")
-    if not isinstance(base, YamlRule):
-        raise PackError(path, data.line_of("extends"), f"{base.code} is a Python rule; only YAML rules can be extended")
     check = _PatternCheck(base.code, pattern_flags(base.ignorecase))
     _validate_common(data, path, check)
     kind = type(base)
