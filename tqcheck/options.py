@@ -330,13 +330,15 @@ def signature(rule: Any) -> str:
 
 # -- documentation ---------------------------------------------------------------------------------
 def describe(cls: type) -> str:
-    """The "Options:" section of a rule's documentation ("" for a rule without options)."""
+    """The "Options" section of a rule's documentation ("" for a rule without options)."""
     declared = options_of(cls)
     if not declared:
         return ""
-    lines = ["", "", "Options (change them in the config, [rules.CODE], or in a house pack):"]
+    code = getattr(cls, "code", "CODE")
+    lines = ["", "", f'Options ("NAME+" adds, "NAME-" removes, NAME replaces; in the config\'s [rules.{code}] or in a',
+             f"house pack's 'extends: {code}' file; see \"Word lists and options\" in the README):"]
     for name, option in declared.items():
-        lines.append(f"    {name} ({option.kind}, rules/data/{option.data}): {option.doc}")
+        lines += [f"    {name} ({option.kind}, rules/data/{option.data})", f"        {option.doc}"]
     return "\n".join(lines)
 
 
