@@ -151,7 +151,9 @@ class Words(Option):
     spec = [str]
 
     def from_file(self, value: Any) -> Any:
-        groups = value.values() if isinstance(value, dict) else [value]
+        groups = list(value.values()) if isinstance(value, dict) else [value]
+        if not all(isinstance(group, str | list) for group in groups):
+            return value  # refused by the type check
         return [w for group in groups for w in (group.split() if isinstance(group, str) else group)]
 
     def apply(self, value: Any, op: str, change: Any) -> Any:
@@ -193,24 +195,25 @@ class Table(Option):
 
 
 class Entries(Option):
-    """A list of records (tables) with the *fields* given, each named by its *key* field. ``NAME+``
-    adds records (one with the key of a record already there replaces it), ``NAME-`` lists the keys
-    of records to drop."""
+    """A list of records (tables) with the *fields* given, each named by its *key* field, which it
+    must have (as the *required* fields). ``NAME+`` adds records (one with the key of a record
+    already there replaces it), ``NAME-`` lists the keys of records to drop."""
 
     kind = "entries"
     spec = [dict]
 
-    def __init__(self, data: str, doc: str, key: str, fields: dict[str, Any]) -> None:
+    def __init__(self, data: str, doc: str, key: str, fields: dict[str, Any], required: tuple[str, ...] = ()) -> None:
         super().__init__(data, doc)
-        self.key, self.fields = key, fields
+        self.key, self.fields, self.required = key, fields, (key, *required)
 
     def problem(self, op: str, value: Any) -> str | None:
         problem = super().problem(op, value)
         if problem or op == "-":
             return problem
         for entry in value:
-            if self.key not in entry:
-                return f"each {self.name!r} entry needs {self.key!r}"
+            missing = [field for field in self.required if field not in entry]
+            if missing:
+                return f"each {self.name + op!r} entry needs {missing[0]!r}"
             for field, item in entry.items():
                 if field not in self.fields:
                     return f"unknown field {field!r} in a {self.name!r} entry (allowed: {', '.join(self.fields)})"

@@ -44,7 +44,7 @@ class NameTransliteration(Rule):
 
     names = Entries("bilingual/names.yml", "Names whose English form is not (only) their romanization: "
                     "source forms, target, accept, variants.", key="target",
-                    fields={"source": [str], "target": str, "accept": [str], "variants": [str]})
+                    fields={"source": [str], "target": str, "accept": [str], "variants": [str]}, required=("source",))
     russian_romanization = Table("bilingual/translit-ru-bgn-pcgn.yml", "BGN/PCGN romanization of Russian "
                                  "with the spellings English news use.", values=object)
     ukrainian_romanization = Table("bilingual/translit-uk-national.yml", "Ukrainian national romanization (2010).",
@@ -53,7 +53,7 @@ class NameTransliteration(Rule):
                                   "(German, French, scientific).", key="system",
                                   fields={"system": str, "letters": {str: str}, "initial": {str: str},
                                           "after-vowel": {str: str}, "vowels": str, "digraphs": {str: str},
-                                          "also": {str: [str]}})
+                                          "also": {str: [str]}}, required=("letters",))
     romanization_markers = Words("bilingual/translit-ru-other.yml", "Spellings English romanization never uses (w, sch).")
     inflection_endings = Words("bilingual/inflection.yml", "Russian and Ukrainian inflection endings, cut off a name.")
 

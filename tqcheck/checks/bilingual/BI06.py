@@ -32,7 +32,7 @@ class GlossaryTerm(Rule):
     needs_source = True
 
     glossary = Entries("bilingual/glossary/", "Source terms and their English terms (every CSV and TBX file of the folder).",
-                       key="source", fields={"source": str, "target": str, "note": str})
+                       key="source", fields={"source": str, "target": str, "note": str}, required=("target",))
 
     @cached_property
     def _glossary(self) -> tuple[list[dict], re.Pattern, list[re.Pattern]]:
