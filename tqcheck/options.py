@@ -318,7 +318,7 @@ def extend(rule: Any, data: Any, path: str) -> Any:
                 copy.category = check_category(value)
         except ValueError as exc:
             raise OptionError(path, data.line_of(key), str(exc)) from None
-    copy.origin = f"{rule.origin.split('+')[0]}+{Path(path).parent.name}"
+    copy.origin = f"{rule.origin}+{Path(path).parent.name}"
     return copy
 
 

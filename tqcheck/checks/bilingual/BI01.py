@@ -37,6 +37,8 @@ class NumberMismatch(Rule):
     target_scales = Table(_DATA, "English scale words (million, bn).", values=_BY_LANGUAGE)
     number_words = Table(_DATA, "Words an English translation may write for a number (five, dozen).", values=_BY_LANGUAGE)
     months = Table(_DATA, "Month names and their numbers.", values=_BY_LANGUAGE)
+    compound_tens = Words(_DATA, "English tens that take a unit after a hyphen (twenty-one).")
+    compound_units = Words(_DATA, "The units that follow them.")
     approximators = Words(_DATA, "Characters between a Chinese number and its scale (余, 多).")
     decade_endings = Words(_DATA, "Endings after a decade in digits (20-х: the 1920s).")
 
@@ -46,7 +48,7 @@ class NumberMismatch(Rule):
         from tqcheck.checks.bilingual.numbers import NumberReader
 
         return NumberReader(self.source_scales, self.target_scales, self.number_words, self.months,
-                            self.approximators, self.decade_endings)
+                            self.compound_tens, self.compound_units, self.approximators, self.decade_endings)
 
     def check(self, doc):
         source, alignment = doc.source, doc.alignment

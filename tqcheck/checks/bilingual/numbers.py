@@ -50,11 +50,12 @@ def _values(integer: str, sep: str | None, frac: str | None, decimal_seps: str, 
 class NumberReader:
     """Finds number mentions; built once per rule from its options (``rules/data/bilingual/numbers.yml``):
     scale words per source language, English scale words, number words and month names (each a
-    table of language -> {word: value}), the approximators that may stand before a source scale
-    and the endings after a decade."""
+    table of language -> {word: value}), the number words joined by a hyphen (twenty-one), the
+    approximators that may stand before a source scale and the endings after a decade."""
 
     def __init__(self, source_scales: dict, target_scales: dict, number_words: dict, months: dict,
-                 approximators: tuple[str, ...], decade_endings: tuple[str, ...]) -> None:
+                 compound_tens: tuple[str, ...], compound_units: tuple[str, ...], approximators: tuple[str, ...],
+                 decade_endings: tuple[str, ...]) -> None:
         self.source_scales = {lang: {k.lower(): float(v) for k, v in table.items()}
                               for lang, table in source_scales.items()}
         self.target_scales = {k.lower(): float(v) for k, v in target_scales["en"].items()}
@@ -71,7 +72,7 @@ class NumberReader:
             rf"(?:{_SPACE}?-?(?P<scale>{'|'.join(map(re.escape, sorted(self.target_scales, key=len, reverse=True)))})\b)?",
             re.IGNORECASE)
         self.target_word = re.compile(
-            r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?P<ones>one|two|three|four|five|six|seven|eight|nine)"
+            rf"\b(?:(?P<tens>{'|'.join(map(re.escape, compound_tens))})-(?P<ones>{'|'.join(map(re.escape, compound_units))})"
             rf"|(?P<word>{'|'.join(sorted(self.words, key=len, reverse=True))}))\b", re.IGNORECASE)
         self.month = re.compile(rf"\b(?:{'|'.join(sorted(self.months, key=len, reverse=True))})\b\.?")
 
