@@ -23,10 +23,17 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from tqcheck.document import Document
+from typing import Protocol
 
 Span = tuple[int, int]
+
+
+class Segmented(Protocol):
+    """What alignment reads of a document (``tqcheck.document.Document`` is one)."""
+
+    text: str
+    paragraphs: list[Span]
+    sentences: list[Span]
 
 #: Gale & Church's bead priors (their Table 5), as costs (-log p).
 _MOVES = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2,
@@ -106,12 +113,8 @@ def line_spans(text: str, start: int = 0) -> list[Span]:
     return spans
 
 
-def line_count(doc: Document) -> int:
-    return len(line_spans(doc.raw))
-
-
 # -- the aligners --------------------------------------------------------------------------------
-def align_documents(target: Document, source: Document) -> Alignment:
+def align_documents(target: Segmented, source: Segmented) -> Alignment:
     """Line-align when both files have as many lines, else align sentences within paragraphs."""
     src_lines, tgt_lines = line_spans(source.text), line_spans(target.text)
     if len(src_lines) == len(tgt_lines):
@@ -133,7 +136,7 @@ def _align_lines(src_lines: list[Span], tgt_lines: list[Span]) -> Alignment:
     return Alignment("lines", src_segments, tgt_segments, beads)
 
 
-def _align_sentences(source: Document, target: Document) -> Alignment:
+def _align_sentences(source: Segmented, target: Segmented) -> Alignment:
     src_paras, tgt_paras = source.paragraphs, target.paragraphs
     src_sents, tgt_sents = source.sentences, target.sentences
     ratio = _ratio(src_paras, tgt_paras)

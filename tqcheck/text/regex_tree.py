@@ -1,6 +1,6 @@
 """The parse tree of a regular expression, for code that reasons about a pattern without running
-it: the pack-pattern safety check (``tqcheck.regex_guard``) and the literal prefilters
-(``tqcheck.prefilter``).
+it: the pack-pattern safety check (``tqcheck.packs.regex_guard``) and the literal prefilters
+(``tqcheck.text.prefilter``).
 
 The tree is the one Python's ``re`` builds: a list of ``(opcode, argument)`` items, the opcodes in
 ``opcodes`` (``opcodes.LITERAL``, ``opcodes.MAX_REPEAT`` ...). The modules behind it are private
