@@ -5,7 +5,7 @@ their suggestion is a plain replacement on one line. Fixes are applied in passes
 another one possible) until a pass finds nothing more to fix, so running the fix again finds
 nothing: it is idempotent. An article with two fixes that overlap or conflict is left untouched
 as a whole and the conflict is reported: which one is right is the editor's call. Reading and
-writing files is ``tqcheck.rewrite``.
+writing files is ``tqcheck.formats.rewrite``.
 """
 from __future__ import annotations
 

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqcheck.document import TEXT_SUFFIXES, Document, InputError, read_document
+from tqcheck.document import Document
+from tqcheck.formats.read import TEXT_SUFFIXES, InputError, read_document
 
 UNIT_SUFFIXES = {".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".tmx": "tmx"}
 _LANG = r"[a-z]{2,3}"
@@ -141,8 +142,8 @@ def read_pair(pairing: Pairing, *, encoding: str | None = None, target_lang: str
     """Read and align the files of *pairing*; InputError names the file that failed."""
     lang = pairing.source_lang or source_lang
     if pairing.kind == "units":
-        from tqcheck.align import align_documents
-        from tqcheck.formats import read_units
+        from tqcheck.formats.units import read_units
+        from tqcheck.text.align import align_documents
 
         target, src = read_units(pairing.target, target_lang=target_lang, source_lang=lang)
         target.source, target.alignment = src, align_documents(target, src)
@@ -150,16 +151,17 @@ def read_pair(pairing: Pairing, *, encoding: str | None = None, target_lang: str
     target = read_document(pairing.target, encoding=encoding, lang=target_lang, source_lang=lang)
     reference = None
     if pairing.source:
-        from tqcheck.align import align_documents  # here: a lone article never needs it (start-up)
+        from tqcheck.text.align import align_documents  # here: a lone article never needs it (start-up)
 
-        src = _read_other(pairing.source, "source", encoding, lang or "und")
+        src = read_other(pairing.source, "source", encoding, lang or "und")
         target.source, target.alignment = src, align_documents(target, src)
     if pairing.reference:
-        reference = _read_other(pairing.reference, "reference", encoding, target_lang)
+        reference = read_other(pairing.reference, "reference", encoding, target_lang)
     return PairedDocuments(target, reference)
 
 
-def _read_other(path: str, role: str, encoding: str | None, lang: str) -> Document:
+def read_other(path: str, role: str, encoding: str | None, lang: str) -> Document:
+    """The source or reference file at *path*; its InputError names the *role* and the path."""
     try:
         return read_document(path, encoding=encoding, lang=lang)
     except InputError as exc:
@@ -169,7 +171,7 @@ def _read_other(path: str, role: str, encoding: str | None, lang: str) -> Docume
 def pair_texts(target: str, source: str, *, source_lang: str | None = None, target_lang: str = "en",
                path: str = "<text>", fmt: str = "text") -> Document:
     """A target document built from strings, with its source attached and aligned (API and tests)."""
-    from tqcheck.align import align_documents
+    from tqcheck.text.align import align_documents
 
     doc = Document(target, path=path, format=fmt, lang=target_lang, source_lang=source_lang)
     src = Document(source, path=f"{path} (source)", format=fmt, lang=source_lang or "und")

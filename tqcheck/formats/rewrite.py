@@ -15,8 +15,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqcheck.document import Document, Encoding, InputError, decode_with_encoding, format_for, read_bytes
-from tqcheck.fix import FixResult, fix_text
+from tqcheck.document import Document
+from tqcheck.formats.fix import FixResult, fix_text
+from tqcheck.formats.read import Encoding, InputError, decode_with_encoding, format_for, read_bytes
 
 
 class RewriteError(Exception):
@@ -32,9 +33,9 @@ class FileFix:
 
 
 def fix_file(linter, pairing, encoding: str | None = None) -> FileFix:
-    """Fix the article of *pairing* (``tqcheck.pairing.Pairing``) in memory; InputError if it cannot be read."""
-    from tqcheck.align import align_documents
-    from tqcheck.pairing import _read_other
+    """Fix the article of *pairing* (``tqcheck.formats.pairing.Pairing``) in memory; InputError if it cannot be read."""
+    from tqcheck.formats.pairing import read_other
+    from tqcheck.text.align import align_documents
 
     path = pairing.target
     data = read_bytes(path)
@@ -44,7 +45,7 @@ def fix_file(linter, pairing, encoding: str | None = None) -> FileFix:
     config = linter.config
     source = None
     if pairing.source:
-        source = _read_other(pairing.source, "source", encoding, pairing.source_lang or config.source_lang or "und")
+        source = read_other(pairing.source, "source", encoding, pairing.source_lang or config.source_lang or "und")
 
     def check(current: str):
         doc = Document(current, path=str(path), format=format_for(path), lang=config.target_lang,

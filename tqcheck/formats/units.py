@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tqcheck.document import Document, InputError, read_bytes
+from tqcheck.document import Document
+from tqcheck.formats.read import InputError, read_bytes
 
 _XLIFF2_NS = b"urn:oasis:names:tc:xliff:document:2"
 
