@@ -1,7 +1,7 @@
 """``kind: glossary``: names and terms with a preferred form and rejected variants."""
 from __future__ import annotations
 
-from tqcheck.kinds import YamlRule
+from tqcheck.packs.kinds import YamlRule
 
 
 class Glossary(YamlRule):

@@ -1,8 +1,8 @@
 """Rule packs: folders of YAML files in ``rules/``, each file one declarative rule.
 
 A pack is a folder with ``_pack.yml`` (name, description, version, source_langs, target_langs,
-default) and one ``<kebab-name>.yml`` per rule. A rule file names its ``kind`` (a class in
-``tqcheck.kinds``) and holds that kind's data (glossary entries, phrases, patterns). Every
+default) and one ``<kebab-name>.yml`` per rule. A rule file names its ``kind`` (``tqcheck.packs.kinds``)
+and holds that kind's data (glossary entries, phrases, patterns). Every
 mistake is reported as ``file:line: what is wrong``.
 
 A house pack can also adjust a shipped rule without copying it::
@@ -21,6 +21,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from tqcheck import shipped_index
+
+#: The JSON form of a parsed mapping (``to_json``): {"@": [line, {key: line}], "v": {key: value}}.
+_MAPPING, _VALUES = "@", "v"
 
 
 class PackError(Exception):
@@ -83,11 +87,9 @@ def load_yaml(path: Path, use_index: bool = True) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(path, None, f"cannot read: {exc}") from None
     if use_index:
-        from tqcheck.shipped_index import parsed_pack_file
-
-        indexed = parsed_pack_file(text)
+        indexed = shipped_index.pack_file(text)
         if indexed is not None:
-            return indexed[0]
+            return from_json(indexed[0])
     import yaml
 
     fast, exact = _loaders()
@@ -104,6 +106,29 @@ def load_yaml(path: Path, use_index: bool = True) -> Any:
         raise PackError(path, None, f"invalid YAML: {exc}") from None
     except RecursionError:
         raise PackError(path, None, "invalid YAML: nested too deeply") from None
+
+
+def to_json(value):
+    """A parsed YAML file (``load_yaml``) as JSON, lines included, for ``tqcheck.shipped_index``;
+    TypeError for a value JSON cannot hold (a YAML date)."""
+    if isinstance(value, LineDict):
+        return {_MAPPING: [value.line, value.key_lines], _VALUES: {k: to_json(v) for k, v in value.items()}}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    raise TypeError(f"no JSON form for {type(value).__name__}")
+
+
+def from_json(value):
+    """The parsed YAML file whose ``to_json`` form is *value*."""
+    if isinstance(value, dict):
+        mapping = LineDict((k, from_json(v)) for k, v in value[_VALUES].items())
+        mapping.line, mapping.key_lines = value[_MAPPING][0], value[_MAPPING][1]
+        return mapping
+    if isinstance(value, list):
+        return [from_json(v) for v in value]
+    return value
 
 
 @dataclass
@@ -176,22 +201,3 @@ def _str_list(data: LineDict, key: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise PackError(path, data.line_of(key), f"{key!r} must be a list of strings")
     return value
-
-
-def load_rules(pack: Pack, base_rules: dict[str, Any] | None = None) -> list:
-    """Build the rules of *pack*. *base_rules* (code -> rule) resolves ``extends:``."""
-    from tqcheck.kinds import build_rule, extend_rule
-
-    rules = []
-    for path in pack.rule_files:
-        data = load_yaml(path)
-        if not isinstance(data, LineDict):
-            raise PackError(path, 1, "a rule file must be a mapping (code, name, kind, ...)")
-        if "extends" in data:
-            target = (base_rules or {}).get(str(data["extends"]))
-            if target is None:
-                raise PackError(path, data.line_of("extends"), f"extends unknown rule {data['extends']!r}")
-            rules.append(extend_rule(target, data, path))
-        else:
-            rules.append(build_rule(data, path, pack))
-    return rules

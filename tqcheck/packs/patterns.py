@@ -1,7 +1,7 @@
 """``kind: patterns``: regular expressions, each with its own message and optional suggestion."""
 from __future__ import annotations
 
-from tqcheck.kinds import YamlRule
+from tqcheck.packs.kinds import YamlRule
 
 
 class Patterns(YamlRule):

@@ -1,7 +1,7 @@
 """``kind: phrases``: fixed phrases (calques, unidiomatic turns) with an idiomatic suggestion."""
 from __future__ import annotations
 
-from tqcheck.kinds import YamlRule
+from tqcheck.packs.kinds import YamlRule
 
 
 class Phrases(YamlRule):
