@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tqcheck.finding import Severity
-from tqcheck.summary import ArticleSummary, format_number
+from tqcheck.scoring.summary import ArticleSummary, format_number
 
 
 @dataclass(frozen=True)

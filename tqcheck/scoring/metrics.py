@@ -3,7 +3,7 @@
 A translation and its reference with the same number of lines are scored line by line, exactly
 as ``sacrebleu REF -i HYP -m bleu chrf ter`` does (same line splitting, same trailing-whitespace
 stripping, same defaults), so the numbers and signatures equal the command line's. Otherwise their
-sentences are aligned first (Gale-Church, ``tqcheck.align``) and each aligned group is one segment;
+sentences are aligned first (Gale-Church, ``tqcheck.text.align``) and each aligned group is one segment;
 the entry then says ``"aligned": "sentences"`` and is not comparable with a line-based run.
 
 ``score_article`` returns the dict that ``ArticleResult.metrics`` holds: metric name ->
@@ -51,7 +51,7 @@ def segment_pairs(target, reference) -> tuple[list[ScoredSegment], str]:
             spans.append((pos, pos + len(line.rstrip())))
             pos += len(line) + 1
         return [ScoredSegment(h, r, s) for h, r, s in zip(hyp_lines, ref_lines, spans)], "lines"
-    from tqcheck.align import gale_church
+    from tqcheck.text.align import gale_church
 
     ts, rs = target.sentences, reference.sentences
     ratio = sum(b - a for a, b in ts) / max(1, sum(b - a for a, b in rs))
