@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.finding import Severity
-from tqcheck.summary import PRESETS, Weights, preset, weights_from_table
+from tqcheck.scoring.weights import PRESETS, Weights, preset, weights_from_table
 
 
 class ConfigError(Exception):
@@ -24,13 +24,13 @@ class Config:
     packs: tuple[str, ...] = ()
     target_lang: str = "en"
     source_lang: str | None = None
-    #: Gate (see ``tqcheck.gate``): None everywhere means fail on any finding.
+    #: Gate (see ``tqcheck.scoring.gate``): None everywhere means fail on any finding.
     fail_on: Severity | None = None
     fail_under: float | None = None
     max_findings: int | None = None
     encoding: str | None = None
     path: str | None = None
-    #: Scoring (see ``tqcheck.summary``); the cut score defaults to fail-under, else 95.
+    #: Scoring (see ``tqcheck.scoring``); the cut score defaults to fail-under, else 95.
     weights: Weights = PRESETS["mqm-core"]
     cut_score: float | None = None
     baseline: str | None = None

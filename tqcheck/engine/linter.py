@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tqcheck.config import Config
-from tqcheck.pairing import Pairing
-from tqcheck.document import Document, InputError, read_document
+from tqcheck.document import Document
+from tqcheck.engine.config import Config
+from tqcheck.engine.registry import Registry
 from tqcheck.finding import Finding, Severity
-from tqcheck.registry import Registry
+from tqcheck.formats.pairing import Pairing
+from tqcheck.formats.read import InputError, read_document
 from tqcheck.rule import Rule
 
 
@@ -25,16 +26,16 @@ class ArticleResult:
     error: str | None = None
     #: Rules that raised (a bug in the rule): "CODE: exception".
     rule_errors: list[str] = field(default_factory=list)
-    #: Findings switched off in the article or its sidecar file (``tqcheck.suppression.Suppressed``).
+    #: Findings switched off in the article or its sidecar file (``tqcheck.engine.suppression.Suppressed``).
     suppressed: list = field(default_factory=list)
-    #: Findings accepted by a baseline file (``tqcheck.baseline``); not in ``findings``.
+    #: Findings accepted by a baseline file (``tqcheck.engine.baseline``); not in ``findings``.
     baselined: list[Finding] = field(default_factory=list)
     #: The decoded article (``Document.raw``) the offsets point into, for reports that show it.
     article_text: str = field(default="", repr=False)
-    #: The files this article was compared with (see ``tqcheck.pairing``), if any.
+    #: The files this article was compared with (see ``tqcheck.formats.pairing``), if any.
     source_path: str | None = None
     reference_path: str | None = None
-    #: Reference-based scores: name -> {"score", "signature", ...} (see ``tqcheck.metrics``).
+    #: Reference-based scores: name -> {"score", "signature", ...} (see ``tqcheck.scoring.metrics``).
     metrics: dict[str, dict] = field(default_factory=dict)
     #: The (hypothesis, reference) segments behind ``metrics``, for corpus-level totals.
     scored_segments: list = field(default_factory=list, repr=False)
@@ -97,7 +98,7 @@ class Linter:
 
     def _suppress(self, doc: Document, result: ArticleResult) -> None:
         """Move findings suppressed in the article (or its ``.tqignore`` sidecar) out of ``findings``."""
-        from tqcheck import suppression
+        from tqcheck.engine import suppression
 
         directives, warnings = suppression.inline_directives(doc)
         try:
@@ -123,8 +124,8 @@ class Linter:
         return self.check_document(doc)
 
     def check_pairing(self, pairing: Pairing, encoding: str | None = None) -> ArticleResult:
-        """Check an article against its source and score it against its reference (``tqcheck.pairing``)."""
-        from tqcheck.pairing import read_pair
+        """Check an article against its source and score it against its reference (``tqcheck.formats.pairing``)."""
+        from tqcheck.formats.pairing import read_pair
 
         try:
             pair = read_pair(pairing, encoding=encoding or self.config.encoding, target_lang=self.config.target_lang,
@@ -135,7 +136,7 @@ class Linter:
         result.source_path, result.reference_path = pairing.source, pairing.reference
         result.warnings.extend(pairing.warnings)
         if pair.reference is not None:
-            from tqcheck.metrics import score_article
+            from tqcheck.scoring.metrics import score_article
 
             result.metrics, segments = score_article(pair.target, pair.reference, self.config.target_lang)
             result.scored_segments = segments

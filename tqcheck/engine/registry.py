@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from tqcheck.packs import Pack, PackError, builtin_pack_dirs, load_rules, read_pack
+from tqcheck.packs.build import load_rules
+from tqcheck.packs.loader import Pack, PackError, builtin_pack_dirs, read_pack
 from tqcheck.rule import Rule
 
 #: Old codes mapped to their current code, so a config written for an older release keeps working.
@@ -13,8 +14,8 @@ REDIRECTS: dict[str, str] = {}
 
 def entry_points(group: str) -> list:
     """The installed entry points of *group*; ``importlib.metadata`` (slow to import) is asked
-    only when some installed distribution may declare one (``tqcheck.installed``)."""
-    from tqcheck.installed import may_declare_plugins
+    only when some installed distribution may declare one (``tqcheck.engine.installed``)."""
+    from tqcheck.engine.installed import may_declare_plugins
 
     if not may_declare_plugins():
         return []

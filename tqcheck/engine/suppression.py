@@ -27,8 +27,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqcheck.baseline import normalise
 from tqcheck.document import Document
+from tqcheck.engine.baseline import normalise
 from tqcheck.finding import Finding
 from tqcheck.rule import lazy_compile  # only Markdown, HTML and sidecars need these
 
