@@ -55,9 +55,7 @@ def cache_root(configured: str | Path | None = None) -> Path:
 
 def _source_fingerprint() -> str:
     """Size and mtime of every tqcheck module and shipped pack file: edits invalidate the cache."""
-    import tqcheck
-
-    package = Path(tqcheck.__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the tqcheck folder
     digest = hashlib.blake2b(digest_size=16)
     for root, dirs, files in os.walk(package, followlinks=True):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -69,15 +67,15 @@ def _source_fingerprint() -> str:
 
 
 def _library_versions() -> str:
-    from tqcheck.installed import version
+    from tqcheck.engine.installed import version
 
     return ",".join(f"{name}={version(name) or '-'}" for name in _LIBRARIES)
 
 
 def run_key(linter) -> str:
     """What, besides the article's files, decides a result: tool, rules, packs and config."""
-    from tqcheck import __version__
-    from tqcheck.langid import SEED
+    from tqcheck.text.langid import SEED
+    from tqcheck.version import __version__
 
     parts = [f"format={CACHE_FORMAT}", f"tqcheck={__version__}", f"python={sys.version}", _source_fingerprint(),
              _library_versions(),
@@ -91,7 +89,7 @@ def run_key(linter) -> str:
 def _file_digest(path: str | None) -> str:
     """A hash of the file's bytes; "unreadable" for anything but a regular file of at most
     ``MAX_BYTES`` (a FIFO or /dev/zero would never end): such articles are checked uncached."""
-    from tqcheck.document import MAX_BYTES
+    from tqcheck.formats.read import MAX_BYTES
 
     if path is None:
         return "-"
@@ -194,10 +192,10 @@ class _Record:
 def schema() -> dict[str, _Record]:
     """The reader of each class a result holds, and of a whole entry (built on first use: it
     imports the engine)."""
-    from tqcheck.engine import ArticleResult
+    from tqcheck.engine.linter import ArticleResult
+    from tqcheck.engine.suppression import Suppressed
     from tqcheck.finding import Finding
-    from tqcheck.metrics import ScoredSegment
-    from tqcheck.suppression import Suppressed
+    from tqcheck.scoring.metrics import ScoredSegment
 
     finding = _Record(Finding, {
         "code": _STR, "name": _STR, "category": _STR, "severity": _severity, "start": _INT, "end": _INT,
@@ -206,7 +204,7 @@ def schema() -> dict[str, _Record]:
     suppressed = _Record(Suppressed, {"finding": finding, "reason": _optional(_STR), "where": _STR})
     segment = _Record(ScoredSegment, {"hypothesis": _STR, "reference": _STR, "span": _optional(_span),
                                       "stats": _optional(_dict_of(_numbers))})
-    # tqcheck.metrics.score_article: name -> {"score", "signature", "segments", "aligned"} (+ chrF's "weakest")
+    # tqcheck.scoring.metrics.score_article: name -> {"score", "signature", "segments", "aligned"} (+ chrF's "weakest")
     weakest = _Record(dict, {"score": _number, "line": _INT, "column": _INT, "start": _INT, "end": _INT, "text": _STR})
     metric = _Record(dict, {"score": _number, "signature": _STR, "segments": _INT, "aligned": _STR},
                      optional={"weakest": _list_of(weakest)})
@@ -280,7 +278,7 @@ class ResultCache:
     """Results of one run configuration, stored under ``root/v<format>/<run key>/``."""
 
     def __init__(self, linter, root: str | Path | None = None) -> None:
-        from tqcheck.document import MAX_BYTES
+        from tqcheck.formats.read import MAX_BYTES
 
         self.run = run_key(linter)
         self.root = cache_root(root)
@@ -292,7 +290,7 @@ class ResultCache:
 
     def key(self, pairing) -> str | None:
         """The entry name for *pairing*, or None when it cannot be cached (standard input)."""
-        from tqcheck.suppression import sidecar_path
+        from tqcheck.engine.suppression import sidecar_path
 
         if pairing.target == "-":
             return None

@@ -6,7 +6,7 @@ and reused, and the results come back in the order of the input. The workers rea
 files themselves, so they must see the same paths (a shared or replicated file system).
 
     import dask.bag as db
-    from tqcheck.config import Config
+    from tqcheck import Config
     from tqcheck.dask import check_bag
 
     paths = db.from_sequence(["a.en.txt", "b.en.txt"], npartitions=2)
@@ -45,14 +45,14 @@ def _linter(config):
     key = repr(config)
     linter = _LINTERS.get(key)
     if linter is None:
-        from tqcheck.engine import Linter
+        from tqcheck.engine.linter import Linter
 
         linter = _LINTERS[key] = Linter(config)
     return linter
 
 
 def _as_pairing(item, config):
-    from tqcheck.pairing import Pairing, plan
+    from tqcheck.formats.pairing import Pairing, plan
 
     if isinstance(item, Pairing):
         return item
@@ -61,19 +61,19 @@ def _as_pairing(item, config):
 
 
 def _check_partition(items, config, keep_text: bool) -> list:
-    from tqcheck.parallel import check_pairing
+    from tqcheck.batch.parallel import check_pairing
 
     linter = _linter(config)
     return [check_pairing(linter, _as_pairing(item, config), keep_text) for item in items]
 
 
 def check_bag(bag, config=None, *, keep_text: bool = False):
-    """A Dask bag of ``ArticleResult`` for a bag of article paths (or ``tqcheck.pairing.Pairing``).
+    """A Dask bag of ``ArticleResult`` for a bag of article paths (or ``tqcheck.formats.pairing.Pairing``).
 
     A path is paired with its source and reference by file name, as ``tqcheck check`` does for a
     single file. The results keep the bag's order; ``.compute()`` returns them as a list.
     """
-    from tqcheck.config import Config
+    from tqcheck.engine.config import Config
 
     config = config or Config()
     return bag.map_partitions(_check_partition, config, keep_text)

@@ -32,7 +32,7 @@ def check_pairing(linter, pairing, keep_text: bool):
     """Check one article as the CLI does (source/reference when paired); drop its text unless kept.
 
     The texts of the scored segments go too: corpus metrics add up their statistics
-    (``tqcheck.metrics``), so a run keeps no article text however many articles it checks.
+    (``tqcheck.scoring.metrics``), so a run keeps no article text however many articles it checks.
     """
     result = linter.check_pairing(pairing)
     if keep_text:
@@ -48,7 +48,7 @@ _WORKER: dict = {}
 def _init_worker(linter, config, keep_text: bool, cache_folder) -> None:
     """Runs once in each worker: the linter inherited (fork) or built from the config (spawn)."""
     if linter is None:
-        from tqcheck.engine import Linter
+        from tqcheck.engine.linter import Linter
 
         linter = Linter(config)
     _WORKER.update(linter=linter, keep_text=keep_text, cache_folder=cache_folder)
@@ -76,7 +76,7 @@ def check_all(linter, pairings: Iterable, *, jobs: int = 1, cache=None, keep_tex
               check_stdin: Callable | None = None) -> Iterator:
     """Results of checking *pairings*, in their order.
 
-    ``cache`` is a ``tqcheck.cache.ResultCache`` or None; ``check_stdin()`` checks the article
+    ``cache`` is a ``tqcheck.batch.cache.ResultCache`` or None; ``check_stdin()`` checks the article
     given as ``-`` (always in this process).
     """
     pairings = list(pairings)
