@@ -5,6 +5,8 @@ import sys
 
 import click
 
+from tqcheck.cli.options import build_linter, configure
+
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -27,13 +29,13 @@ def fix_command(paths, show_diff, **opts):
     Exit status: 0 done (or nothing to fix), 1 a file was left unchanged because of conflicting
     fixes (with --diff: there is something to fix), 2 a usage or input error.
     """
-    from tqcheck.cli import _build_linter, _configure, iter_article_paths
-    from tqcheck.document import InputError
-    from tqcheck.pairing import plan
-    from tqcheck.rewrite import RewriteError, fix_file, write_fixed
+    from tqcheck.formats.pairing import plan
+    from tqcheck.formats.paths import iter_article_paths
+    from tqcheck.formats.read import InputError
+    from tqcheck.formats.rewrite import RewriteError, fix_file, write_fixed
 
-    config = _configure({**opts, "weights": None, "cut_score": None, "baseline_path": None})
-    linter = _build_linter(config)
+    config = configure({**opts, "weights": None, "cut_score": None, "baseline_path": None})
+    linter = build_linter(config)
     errors: list[tuple[str, str]] = []
     found = list(iter_article_paths(paths, errors))
     if "-" in found:
@@ -56,7 +58,7 @@ def fix_command(paths, show_diff, **opts):
             if not fixed.result.changed:
                 continue
             if show_diff:
-                from tqcheck.fix import unified_diff
+                from tqcheck.formats.fix import unified_diff
 
                 click.echo(unified_diff(fixed.path, fixed.result.original, fixed.result.text), nl=False)
             else:
