@@ -12,19 +12,17 @@ from dataclasses import asdict, fields, replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import FIXTURES, REPO, invoke
 
-from conftest import FIXTURES
-from tqcheck import cache as cache_module
-from tqcheck.cache import InvalidEntry, ResultCache, decode, encode, schema
-from tqcheck.cli import main
-from tqcheck.config import Config
-from tqcheck.engine import ArticleResult, Linter
+from tqcheck.batch import cache as cache_module
+from tqcheck.batch.cache import InvalidEntry, ResultCache, decode, encode, schema
+from tqcheck.batch.parallel import check_all
+from tqcheck.engine.config import Config
+from tqcheck.engine.linter import ArticleResult, Linter
+from tqcheck.engine.suppression import Suppressed
 from tqcheck.finding import Finding
-from tqcheck.metrics import ScoredSegment
-from tqcheck.pairing import Pairing, plan
-from tqcheck.parallel import check_all
-from tqcheck.suppression import Suppressed
+from tqcheck.formats.pairing import Pairing, plan
+from tqcheck.scoring.metrics import ScoredSegment
 
 #: "Kiev" (TE01) and "The the" (RP01) in the article below.
 EXPECTED = [[("TE01", 17, 21), ("RP01", 23, 30)]]
@@ -338,42 +336,39 @@ def test_random_bytes_in_the_cache_change_nothing(checkout):
 def test_cli_uses_the_cache_and_no_cache_bypasses_it(tmp_path, article, monkeypatch):
     folder = tmp_path / "cli-cache"
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(folder))
-    runner = CliRunner()
-    bypass = runner.invoke(main, ["check", "--no-cache", "--format", "json", str(article)], catch_exceptions=False)
+    bypass = invoke("check", "--no-cache", "--format", "json", str(article))
     assert not folder.exists()
-    first = runner.invoke(main, ["check", "--format", "json", str(article)], catch_exceptions=False)
+    first = invoke("check", "--format", "json", str(article))
     assert len(_entries(folder)) == 1
     assert (folder / "CACHEDIR.TAG").is_file() and (folder / ".gitignore").read_text().strip().endswith("*")
-    second = runner.invoke(main, ["check", "--format", "json", str(article)], catch_exceptions=False)
+    second = invoke("check", "--format", "json", str(article))
     assert json.loads(first.output) == json.loads(second.output) == json.loads(bypass.output)
     assert first.exit_code == second.exit_code == 1
 
 
 def test_cache_dir_option_wins_over_the_environment(tmp_path, article, monkeypatch):
     monkeypatch.setenv("TQCHECK_CACHE_DIR", str(tmp_path / "from-env"))
-    runner = CliRunner()
     for command in (["check", "--exit-zero"], ["report", "--format", "json"]):
-        res = runner.invoke(main, [*command, "--cache-dir", str(tmp_path / "given"), str(article)])
+        res = invoke(*command, "--cache-dir", str(tmp_path / "given"), str(article))
         assert res.exit_code == 0, res.output
     assert len(_entries(tmp_path / "given")) == 1 and not (tmp_path / "from-env").exists()
-    shown = runner.invoke(main, ["cache", "dir", "--cache-dir", str(tmp_path / "given")])
+    shown = invoke("cache", "dir", "--cache-dir", str(tmp_path / "given"))
     assert shown.output.strip() == str(tmp_path / "given")
-    assert runner.invoke(main, ["cache", "dir"]).output.strip() == str(tmp_path / "from-env")
+    assert invoke("cache", "dir").output.strip() == str(tmp_path / "from-env")
 
 
 def test_cache_clear_deletes_every_format_and_only_the_cache(tmp_path, article, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TQCHECK_CACHE_DIR", raising=False)
-    runner = CliRunner()
-    assert runner.invoke(main, ["check", "--exit-zero", str(article)]).exit_code == 0
+    assert invoke("check", "--exit-zero", str(article)).exit_code == 0
     root = tmp_path / ".tqcheck_cache"
     old = root / "v1" / "run" / "ab" / "abcd.pickle"
     old.parent.mkdir(parents=True)
     old.write_bytes(b"an entry of tqcheck 0.x")
-    cleared = runner.invoke(main, ["cache", "clear"])
+    cleared = invoke("cache", "clear")
     assert cleared.exit_code == 0 and "deleted 2 cached results from .tqcheck_cache" in cleared.output
     assert not root.exists()
-    again = runner.invoke(main, ["cache", "clear"])
+    again = invoke("cache", "clear")
     assert again.exit_code == 0 and "deleted 0 cached results" in again.output
 
 
@@ -382,7 +377,7 @@ def test_cache_clear_refuses_a_folder_tqcheck_did_not_make(tmp_path):
     (precious / "v1").mkdir(parents=True)
     (precious / "v1" / "notes.txt").write_text("mine", encoding="utf-8")
     (precious / ".gitignore").write_text("build/\n", encoding="utf-8")
-    res = CliRunner().invoke(main, ["cache", "clear", "--cache-dir", str(precious)])
+    res = invoke("cache", "clear", "--cache-dir", str(precious))
     assert res.exit_code == 2
     assert res.output.count("\n") == 1 and "not a tqcheck cache" in res.output and str(precious) in res.output
     assert (precious / "v1" / "notes.txt").read_text(encoding="utf-8") == "mine"
@@ -405,7 +400,7 @@ def test_two_runs_sharing_a_cache_folder_at_once_give_the_uncached_output(tmp_pa
     interleaving, each reads whole entries or none, and every run prints what an uncached run does."""
     folder = tmp_path / "articles"
     shutil.copytree(FIXTURES / "bilingual", folder / "bilingual")
-    shutil.copytree(Path(__file__).parent.parent / "examples", folder / "examples")
+    shutil.copytree(REPO / "examples", folder / "examples")
     command = [sys.executable, "-m", "tqcheck", "check", "--format", "json", "--exit-zero", "--jobs", "2", "."]
     env = {**os.environ, "TQCHECK_CACHE_DIR": str(tmp_path / "shared-cache")}
     uncached = subprocess.run([*command, "--no-cache"], cwd=folder, env=env, capture_output=True, timeout=600)

@@ -2,15 +2,15 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from tqcheck.cli import main  # noqa: E402
-from tqcheck.config import Config  # noqa: E402
+from helpers import invoke
+
 from tqcheck.dask import check_bag  # noqa: E402
-from tqcheck.pairing import Pairing  # noqa: E402
+from tqcheck.engine.config import Config  # noqa: E402
+from tqcheck.formats.pairing import Pairing  # noqa: E402
 
 TEXTS = ["Drones flew over Kiev.", "The the Kremlin said nothing.", "A clean sentence.",
          "The plan was approved by 国务院 yesterday.", "Kharkov and Odessa were shelled."]
@@ -44,9 +44,7 @@ def test_check_bag_matches_the_local_linter(cluster, articles, linter):
 
 
 def test_cli_dask_report_is_identical_to_the_local_one(cluster, articles, tmp_path):
-    runner = CliRunner()
-    local = runner.invoke(main, ["check", "--no-cache", "--format", "json", str(tmp_path)], catch_exceptions=False)
-    remote = runner.invoke(main, ["check", "--dask", cluster.scheduler_address, "--format", "json", str(tmp_path)],
-                           catch_exceptions=False)
+    local = invoke("check", "--no-cache", "--format", "json", str(tmp_path))
+    remote = invoke("check", "--dask", cluster.scheduler_address, "--format", "json", str(tmp_path))
     assert remote.exit_code == local.exit_code == 1
     assert json.loads(remote.output) == json.loads(local.output)

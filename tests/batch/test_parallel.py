@@ -2,12 +2,10 @@
 import json
 import os
 
-from click.testing import CliRunner
+from helpers import FIXTURES, invoke
 
-from conftest import FIXTURES
-from tqcheck.cli import main
-from tqcheck.pairing import Pairing
-from tqcheck.parallel import MIN_PARALLEL_ARTICLES, check_all, default_jobs
+from tqcheck.batch.parallel import MIN_PARALLEL_ARTICLES, check_all, default_jobs
+from tqcheck.formats.pairing import Pairing
 
 ARTICLES = [
     "Drones flew over Kiev on Wednesday, officials said.",
@@ -78,11 +76,9 @@ def test_unreadable_article_is_an_error_in_its_place(tmp_path, linter):
 
 def test_cli_output_is_identical_for_any_number_of_jobs(tmp_path):
     _corpus(tmp_path)
-    runner = CliRunner()
     outputs = []
     for jobs in ("1", "2", "3"):
-        res = runner.invoke(main, ["check", "--no-cache", "--jobs", jobs, "--format", "json", str(tmp_path)],
-                            catch_exceptions=False)
+        res = invoke("check", "--no-cache", "--jobs", jobs, "--format", "json", str(tmp_path))
         assert res.exit_code == 1
         outputs.append(res.output)
     assert outputs[0] == outputs[1] == outputs[2]
@@ -91,7 +87,7 @@ def test_cli_output_is_identical_for_any_number_of_jobs(tmp_path):
 
 
 def test_jobs_option_rejects_zero():
-    res = CliRunner().invoke(main, ["check", "--jobs", "0", str(FIXTURES / "seed")])
+    res = invoke("check", "--jobs", "0", str(FIXTURES / "seed"))
     assert res.exit_code == 2 and "--jobs" in res.output
 
 

@@ -1,10 +1,8 @@
 """Bilingual rules on a correct pair, and on copies of it with one planted error each."""
-from pathlib import Path
-
 import pytest
+from helpers import FIXTURES, rule_findings
 
-from conftest import FIXTURES
-from tqcheck.pairing import pair_texts
+from tqcheck.formats.pairing import pair_texts
 
 PAIR = FIXTURES / "bilingual"
 SOURCE = (PAIR / "news.ru.txt").read_text(encoding="utf-8")
@@ -18,7 +16,7 @@ def bilingual_rules(registry):
 
 def bilingual_findings(rules, target: str, source: str = SOURCE):
     doc = pair_texts(target, source, source_lang="ru")
-    return doc, sorted((f for r in rules if r.applies_to(doc) for f in r.check(doc)), key=lambda f: f.start)
+    return doc, sorted(rule_findings(doc, [r.code for r in rules]), key=lambda f: f.start)
 
 
 def test_family_is_registered_and_skipped_without_a_source(registry, linter):

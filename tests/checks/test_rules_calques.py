@@ -1,25 +1,22 @@
 """Calque packs: per-language phrases fire on MT output, stay quiet on idiomatic English, and run
 only for their source language when one is given."""
 import pytest
+from helpers import rule_findings, shipped_registry
 
-from tqcheck.config import Config
-from tqcheck.document import Document
-from tqcheck.engine import Linter
-from tqcheck.registry import Registry
+from tqcheck.engine.config import Config
+from tqcheck.engine.linter import Linter
 
-REGISTRY = Registry.load()
 PACK_MINIMUM = {"calques-ru": 80, "calques-zh": 30, "calques-de": 30}
 
 
 def codes(text: str, source_lang: str | None = None) -> set[str]:
-    doc = Document(text, source_lang=source_lang)
-    return {f.code for rule in REGISTRY if rule.code.startswith("CQ") and rule.applies_to(doc)
-            for f in rule.check(doc)}
+    calques = [rule.code for rule in shipped_registry() if rule.code.startswith("CQ")]
+    return {f.code for f in rule_findings(text, calques, source_lang=source_lang)}
 
 
 @pytest.mark.parametrize("pack,minimum", sorted(PACK_MINIMUM.items()))
-def test_each_pack_has_enough_entries_each_with_a_suggestion_or_message(pack, minimum):
-    rules = [r for r in REGISTRY if r.origin == pack]
+def test_each_pack_has_enough_entries_each_with_a_suggestion_or_message(registry, pack, minimum):
+    rules = [r for r in registry if r.origin == pack]
     entries = [e for r in rules for e in r.entries]
     assert len(entries) >= minimum
     assert all(e.get("suggestion") or e.get("message") for e in entries if "phrase" in e)
@@ -51,9 +48,9 @@ def test_idiomatic_english_is_not_a_calque(text):
     assert codes(text) == set()
 
 
-def test_seed_calques_are_found_through_the_linter():
+def test_seed_calques_are_found_through_the_linter(registry):
     text = ("Russia, at all possibilities, refrained. The first person of the state was not attacked, "
             "and a case was opened on the fact of an attempted attack.")
-    result = Linter(Config(source_lang="ru"), registry=REGISTRY).check_text(text)
+    result = Linter(Config(source_lang="ru"), registry=registry).check_text(text)
     assert [f.text for f in result.findings if f.code == "CQ01"] == [
         "at all possibilities", "The first person of the state", "on the fact of"]

@@ -2,6 +2,7 @@
 import random
 import re
 
+from helpers import rule_findings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,9 +10,7 @@ from tqcheck.checks.grammar import GR05
 from tqcheck.checks.grammar.GR02 import MixedCorrelatives
 from tqcheck.checks.grammar.GR03 import LowercaseSentenceStart
 from tqcheck.document import Document
-from tqcheck.registry import Registry
 
-REGISTRY = Registry.load()
 CODES = ["GR02", "GR03", "GR05"]
 _WORDS = ["either", "Either", "EITHER", "neither", "Neither", "or", "nor", "Nor", "eitherx", "the", "army", "we",
           "Russia", "the enemy", "allowed", "himself", "herself", "her", "his", "own", "borders", "allies", "she",
@@ -25,13 +24,12 @@ def _texts(count=400, seed=7):
 
 
 def _findings(texts):
-    return [[(f.code, f.start, f.end, f.message, f.suggestion) for code in CODES
-             for f in REGISTRY.get(code).check(Document(text))] for text in texts]
+    return [rule_findings(text, CODES, ("code", "start", "end", "message", "suggestion")) for text in texts]
 
 
-def test_quick_tests_change_no_finding(monkeypatch):
+def test_quick_tests_change_no_finding(monkeypatch, registry):
     examples = [t.replace("\\n", "\n") for code in CODES for kind in ("flag", "okay")
-                for t in REGISTRY.get(code).examples[kind]]
+                for t in registry.get(code).examples[kind]]
     texts = examples + _texts()
     fast = _findings(texts)
     assert {f[0] for found in fast for f in found} == set(CODES)  # every rule finds something here

@@ -1,11 +1,8 @@
 """Locale rules (LC01-LC07): source-language number, date, time and currency conventions."""
 import pytest
 from fast_path_checks import assert_fast_path_agrees, assert_quick_test_admits
+from helpers import rule_findings
 
-from tqcheck.document import Document
-from tqcheck.registry import Registry
-
-REGISTRY = Registry.load()
 CODES = ["LC01", "LC02", "LC03", "LC04", "LC05", "LC06", "LC07"]
 
 CLEAN = (
@@ -17,8 +14,7 @@ CLEAN = (
 
 
 def findings(text: str, codes=CODES):
-    doc = Document(text)
-    return [(f.code, f.text, f.suggestion) for code in codes for f in REGISTRY.get(code).check(doc)]
+    return rule_findings(text, codes, ("code", "text", "suggestion"))
 
 
 def test_english_conventions_are_clean():
@@ -47,17 +43,17 @@ def test_source_convention_is_flagged_with_the_english_form(text, expected):
     assert findings(text) == [expected]
 
 
-def test_decimal_comma_is_major_because_it_changes_the_number():
-    assert str(REGISTRY.get("LC02").severity) == "major"
+def test_decimal_comma_is_major_because_it_changes_the_number(registry):
+    assert str(registry.get("LC02").severity) == "major"
 
 
 # -- fast paths: each finds what the slow path finds (see tests/fast_path_checks.py) ----------------
 @pytest.mark.parametrize("code", ["LC01", "LC02", "LC03", "LC04", "LC05", "LC06"])
-def test_fast_path_finds_what_the_slow_path_finds(code):
-    assert assert_fast_path_agrees(REGISTRY.get(code)) > 0
+def test_fast_path_finds_what_the_slow_path_finds(code, registry):
+    assert assert_fast_path_agrees(registry.get(code)) > 0
 
 
 @pytest.mark.parametrize("code", ["LC03", "LC05"])
-def test_quick_test_admits_every_match(code):
-    rule = REGISTRY.get(code)
+def test_quick_test_admits_every_match(code, registry):
+    rule = registry.get(code)
     assert_quick_test_admits(rule, rule._pattern)  # the _needs patterns are checked in test_fast_paths.py

@@ -4,17 +4,15 @@ import re
 
 import pytest
 from fast_path_checks import tricky_texts
+from helpers import rule_findings
 
 from tqcheck.document import Document
-from tqcheck.registry import Registry
 
-REGISTRY = Registry.load()
 CODES = ["MK03", "MK04", "MK05", "MK06", "MK07", "MK08"]
 
 
 def findings(text: str, fmt: str = "text", codes=CODES):
-    doc = Document(text, format=fmt)
-    return [(f.code, f.text) for code in codes for f in REGISTRY.get(code).check(doc)]
+    return rule_findings(text, codes, ("code", "text"), fmt=fmt)
 
 
 def test_plain_article_is_clean():
@@ -38,8 +36,8 @@ def test_markup_counts_only_where_the_reader_sees_it(text, fmt, expected):
 
 
 def test_entity_suggestion_is_the_character():
-    doc = Document("He called it &quot;overkill&quot; on 10&#8211;12 May.")
-    assert [(f.text, f.suggestion) for f in REGISTRY.get("MK04").check(doc)] == [
+    text = "He called it &quot;overkill&quot; on 10&#8211;12 May."
+    assert rule_findings(text, ["MK04"], ("text", "suggestion")) == [
         ("&quot;", '"'), ("&quot;", '"'), ("&#8211;", "–")]
 
 
@@ -62,8 +60,8 @@ def _entity_pattern_with_every_name(prefix: str) -> re.Pattern:
 
 
 @pytest.mark.parametrize("fmt,prefix", [("text", "&"), ("html", "&amp;")])
-def test_entity_names_looked_up_find_what_an_alternation_of_them_finds(fmt, prefix):
-    rule = REGISTRY.get("MK04")
+def test_entity_names_looked_up_find_what_an_alternation_of_them_finds(fmt, prefix, registry):
+    rule = registry.get("MK04")
     before = _entity_pattern_with_every_name(prefix)
     texts = [text for text, _ in tricky_texts(rule)] + [
         "&sup2; &frac12; &there4;x &AMP; &Amp; &ampx; &amp_; &nbsp &nbsp, &#1234567; &#12345678; &#x1F600; &#١٢; &ſup2;"]

@@ -1,14 +1,12 @@
 """Names: one name spelled two ways, Russian forms of Ukrainian names, split pinyin, patronymics."""
 import pytest
+from helpers import rule_findings
 
 from tqcheck.document import Document
-from tqcheck.registry import Registry
-
-REGISTRY = Registry.load()
 
 
 def found(code: str, text: str):
-    return [(f.text, f.suggestion) for f in REGISTRY.get(code).check(Document(text))]
+    return rule_findings(text, [code], ("text", "suggestion"))
 
 
 def test_rarer_spelling_is_flagged_at_each_occurrence_with_the_commoner_as_suggestion():
@@ -48,8 +46,8 @@ def test_patronymic_is_flagged_in_the_middle_of_a_full_name_only():
     assert found("NM05", "Roman Abramovich and Novak Djokovic watched.") == []
 
 
-def test_lowercase_organisation_is_off_by_default_but_works_when_selected():
-    rule = REGISTRY.get("NM03")
+def test_lowercase_organisation_is_off_by_default_but_works_when_selected(registry):
+    rule = registry.get("NM03")
     assert rule.default_enabled is False
     text = "The Federation Council met on Monday. Members of the federation council voted."
     assert found("NM03", text) == [("federation council", "Federation Council")]
@@ -83,8 +81,8 @@ def test_words_written_in_lower_case_are_the_lower_case_runs_of_the_word_index()
         assert {w for w in doc.index.words if re.fullmatch("[a-z]+", w)} == set(lower_word.findall(text))
 
 
-def test_nm02_finds_the_same_when_every_candidate_is_followed_up(monkeypatch):
-    rule = REGISTRY.get("NM02")
+def test_nm02_finds_the_same_when_every_candidate_is_followed_up(monkeypatch, registry):
+    rule = registry.get("NM02")
     texts = rule.examples["flag"] + rule.examples["okay"] + _texts_with_names()
 
     def run():

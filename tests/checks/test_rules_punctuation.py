@@ -3,13 +3,12 @@ import re
 
 import pytest
 from fast_path_checks import assert_fast_path_agrees, assert_quick_test_admits, assert_same_matches, tricky_texts
+from helpers import rule_findings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.document import Document
-from tqcheck.registry import Registry
 
-REGISTRY = Registry.load()
 CODES = ["PU03", "PU04", "PU05", "PU06", "PU07", "PU08", "PU09", "PU10", "PU11", "PU12", "PU13", "PU15", "PU16",
          "GR03", "GR04"]
 
@@ -31,8 +30,7 @@ and the Joneses’ neighbours had been told. See www.example.com/report_2023 for
 
 
 def findings(text: str, codes=CODES, fmt: str = "text"):
-    doc = Document(text, format=fmt)
-    return [f for code in codes for f in REGISTRY.get(code).check(doc)]
+    return rule_findings(text, codes, fmt=fmt)
 
 
 def spans(text: str, code: str, fmt: str = "text"):
@@ -98,8 +96,8 @@ def test_tokenised_straight_quotes_still_pair():
     assert spans('He said " we will rebuild " and left.', "PU06") == []
 
 
-def test_mixed_quote_styles_is_off_by_default_and_flags_the_minority():
-    assert not REGISTRY.get("PU07").default_enabled
+def test_mixed_quote_styles_is_off_by_default_and_flags_the_minority(registry):
+    assert not registry.get("PU07").default_enabled
     text = "“One,” he said. “Two,” she said. Then \"three\"."
     assert [f.text for f in findings(text, ["PU07"])] == ['"', '"']
 
@@ -126,8 +124,8 @@ def test_stray_symbols_respect_markdown_syntax():
     assert spans(text, "PU10", fmt="markdown") == []
 
 
-def test_spaced_hyphen_is_opt_in():
-    assert not REGISTRY.get("PU11").default_enabled
+def test_spaced_hyphen_is_opt_in(registry):
+    assert not registry.get("PU11").default_enabled
     assert spans("They are geniuses - for example, Labradors.", "PU11") == [("-", "—")]
 
 
@@ -197,23 +195,23 @@ QUICK_TESTED = {"PU02": "_pattern", "PU03": "_pattern", "PU04": "_pattern", "PU0
 
 
 @pytest.mark.parametrize("code", sorted(QUICK_TESTED) + ["PU07", "PU16"])
-def test_fast_path_finds_what_the_slow_path_finds(code):
-    rule = REGISTRY.get(code)
+def test_fast_path_finds_what_the_slow_path_finds(code, registry):
+    rule = registry.get(code)
     # PU06 scans ASCII text for '"' alone; the slow path scans for all three quotation marks.
     shortcuts = {"_straight_quote": rule._quote} if code == "PU06" else {}
     assert assert_fast_path_agrees(rule, **shortcuts) > 0
 
 
 @pytest.mark.parametrize("code,pattern", sorted(QUICK_TESTED.items()))
-def test_quick_test_admits_every_match(code, pattern):
-    rule = REGISTRY.get(code)
+def test_quick_test_admits_every_match(code, pattern, registry):
+    rule = registry.get(code)
     assert_quick_test_admits(rule, getattr(rule, pattern))
 
 
-def test_stray_apostrophe_quick_test_admits_every_match():
+def test_stray_apostrophe_quick_test_admits_every_match(registry):
     from tqcheck.checks.punctuation.PU16 import _TRAILING
 
-    assert_quick_test_admits(REGISTRY.get("PU16"), _TRAILING)
+    assert_quick_test_admits(registry.get("PU16"), _TRAILING)
 
 
 @pytest.mark.parametrize("code,before", [
@@ -223,17 +221,17 @@ def test_stray_apostrophe_quick_test_admits_every_match():
     ("PU11", r"(?<=\S) - (?=\S)"),
     ("PU13", r"(?<=[^\W\d_])-(?= (?!(?:and|or|nor|to|and/or|versus|vs\.?|through|&)\b)[^\W\d_])"),
 ])
-def test_pattern_with_its_look_behind_moved_matches_as_before(code, before):
-    rule = REGISTRY.get(code)
+def test_pattern_with_its_look_behind_moved_matches_as_before(code, before, registry):
+    rule = registry.get(code)
     assert_same_matches(re.compile(before), rule._pattern, [text for text, _ in tricky_texts(rule)])
 
 
 @settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet="()[]:;-1a iv\nx", max_size=40))
-def test_bracket_tests_agree_with_scans_of_the_paragraph(text):
+def test_bracket_tests_agree_with_scans_of_the_paragraph(registry, text):
     """PU05 tests whether a bracket is an emoticon or an enumerator at the bracket; the slow path
     collects every match of the two patterns in the paragraph."""
-    rule = REGISTRY.get("PU05")
+    rule = registry.get("PU05")
     for start, end in Document(text).paragraphs:
         emoticons = {m.end() - 1 for m in rule._emoticon.finditer(text, start, end)}
         enumerators = {m.end() - 1 for m in rule._enumerator.finditer(text, start, end)}

@@ -1,16 +1,14 @@
 """Repetition rules (RP01-RP04): one finding per loop, with the span and the fix."""
 import pytest
+from helpers import rule_findings, shipped_registry
 
 from tqcheck.document import Document
-from tqcheck.registry import Registry
 
-REGISTRY = Registry.load()
 CODES = ["RP01", "RP02", "RP03", "RP04"]
 
 
 def findings(text: str, codes=CODES):
-    doc = Document(text)
-    return [(f.code, f.text, f.suggestion) for code in codes for f in REGISTRY.get(code).check(doc)]
+    return rule_findings(text, codes, ("code", "text", "suggestion"))
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -40,7 +38,7 @@ def test_intended_repetition_is_left_alone(text):
 def test_repeated_sentence_is_flagged_where_it_repeats():
     first = "The talks ended on Tuesday without an agreement."
     text = f"{first} Both sides left. {first}"
-    found = [f for f in REGISTRY.get("RP02").check(Document(text))]
+    found = rule_findings(text, ["RP02"])
     assert [(f.start, f.text) for f in found] == [(text.rindex(first), first)]
 
 
@@ -81,12 +79,11 @@ def _tricky_texts(count=300, seed=11):
 
 def _examples(codes=CODES):
     return [text.replace("\\n", "\n") for code in codes for kind in ("flag", "okay")
-            for text in REGISTRY.get(code).examples[kind]]
+            for text in shipped_registry().get(code).examples[kind]]
 
 
 def _all_findings(texts, codes=CODES):
-    return [[(f.code, f.start, f.end, f.message, f.suggestion) for f in
-             (g for code in codes for g in REGISTRY.get(code).check(Document(text)))] for text in texts]
+    return [rule_findings(text, codes, ("code", "start", "end", "message", "suggestion")) for text in texts]
 
 
 def test_lowered_tokens_are_the_token_pattern_over_the_lowered_text():

@@ -1,14 +1,10 @@
 """Terminology glossaries: variants found with the preferred form, deliberate exceptions left alone."""
 import pytest
-
-from tqcheck.document import Document
-from tqcheck.registry import Registry
-
-REGISTRY = Registry.load()
+from helpers import rule_findings
 
 
 def suggestions(code: str, text: str):
-    return [(f.text, f.suggestion) for f in REGISTRY.get(code).check(Document(text))]
+    return rule_findings(text, [code], ("text", "suggestion"))
 
 
 @pytest.mark.parametrize("code,text,expected", [
@@ -46,4 +42,4 @@ def test_titles_name_the_right_office():
 
 def test_seed_traps_are_not_terminology_errors():
     text = "Vladimir Zelensky, Vyacheslav Volodin and Dmitry Drozdenko spoke to Izvestia."
-    assert [f for code in ("TE01", "TE02", "TE03", "TE04", "TE06") for f in REGISTRY.get(code).check(Document(text))] == []
+    assert rule_findings(text, ("TE01", "TE02", "TE03", "TE04", "TE06")) == []

@@ -1,13 +1,10 @@
 """Untranslated text: planted foreign sentences are found, English with foreign names is left alone."""
 import pytest
+from helpers import rule_findings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tqcheck.document import Document
-from tqcheck.registry import Registry
-
-REGISTRY = Registry.load()
-UNTRANSLATED = [REGISTRY.get(code) for code in ("UT01", "UT02", "UT03")]
 
 ENGLISH = [
     "The talks in Geneva ended on Tuesday without an agreement.",
@@ -27,8 +24,7 @@ PLANTED = {
 
 
 def findings(text: str):
-    doc = Document(text)
-    return [f for rule in UNTRANSLATED for f in rule.check(doc)]
+    return rule_findings(text, ("UT01", "UT02", "UT03"))
 
 
 def test_english_article_with_foreign_names_and_quoted_terms_is_clean():
@@ -126,44 +122,44 @@ ENGLISH_HEADLINES = [
     "Norwegian billionaire builds giant research yacht.",
     "Ukrainian drones strike Crimean airfield, Russian ministry says.",
 ]
-UT02 = REGISTRY.get("UT02")
 
 
 @pytest.fixture
 def detect_calls(monkeypatch):
-    """The texts the rules ask langdetect about (tqcheck.langid.detect, wrapped)."""
-    import tqcheck.langid
+    """The texts the rules ask langdetect about (tqcheck.text.langid.detect, wrapped)."""
+    from tqcheck.text import langid
 
     calls = []
-    real = tqcheck.langid.detect
+    real = langid.detect
 
     def counting(text):
         calls.append(text)
         return real(text)
 
-    monkeypatch.setattr(tqcheck.langid, "detect", counting)
+    monkeypatch.setattr(langid, "detect", counting)
     return calls
 
 
 @pytest.mark.parametrize("lang,sentence", FOREIGN_SENTENCES)
 def test_foreign_sentence_reaches_langdetect_and_is_flagged(lang, sentence, detect_calls):
     text = " ".join([ENGLISH[0], sentence, ENGLISH[-1]])
-    found = list(UT02.check(Document(text)))
+    found = rule_findings(text, ["UT02"])
     assert [f.text for f in found] == [sentence]
     assert f"language '{lang}'" in found[0].message
     assert detect_calls == [sentence]
 
 
 @pytest.mark.parametrize("headline", ENGLISH_HEADLINES)
-def test_english_headline_passes_the_function_word_test_but_skips_langdetect(headline, detect_calls):
+def test_english_headline_passes_the_function_word_test_but_skips_langdetect(headline, detect_calls, registry):
     from tqcheck.checks.untranslated.UT02 import sentence_words
     from tqcheck.checks.untranslated.data import english_function_words
 
     doc = Document(headline)
     words = sentence_words(doc, 0, len(headline), None)
     english = sum(map(english_function_words().__contains__, words))
-    assert len(words) >= UT02.min_words and english / len(words) <= UT02.max_english_ratio
-    assert list(UT02.check(doc)) == []
+    ut02 = registry.get("UT02")
+    assert len(words) >= ut02.min_words and english / len(words) <= ut02.max_english_ratio
+    assert list(ut02.check(doc)) == []
     assert detect_calls == []
 
 

@@ -4,9 +4,8 @@ import re
 import pytest
 import yaml
 
-from conftest import FIXTURES
+from helpers import FIXTURES, SEED
 
-SEED = FIXTURES / "seed" / "kremlin-drones-2023-05-04.en.txt"
 EXPECTED = yaml.safe_load((FIXTURES / "seed" / "expected.yaml").read_text(encoding="utf-8"))
 
 

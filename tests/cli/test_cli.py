@@ -1,32 +1,16 @@
 """The CLI end to end: output lines, JSON, exit codes, bad input, config, stdin, folders."""
 import json
-import os
 import subprocess
 import sys
 
-import pytest
-from click.testing import CliRunner
+from helpers import SEED as SEED_FILE
+from helpers import invoke
 
-from conftest import FIXTURES
-from tqcheck.cli import main
-
-SEED = str(FIXTURES / "seed" / "kremlin-drones-2023-05-04.en.txt")
-
-
-def run(*args, input=None, cwd=None):
-    runner = CliRunner()
-    if cwd:
-        old = os.getcwd()
-        os.chdir(cwd)
-    try:
-        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-    finally:
-        if cwd:
-            os.chdir(old)
+SEED = str(SEED_FILE)
 
 
 def test_text_output_lines_and_summary():
-    res = run("check", SEED)
+    res = invoke("check", SEED)
     assert res.exit_code == 1
     lines = res.output.splitlines()
     assert f"{SEED}:1:39: TE01 major Use 'Kyiv' (Ukrainian-based spelling), not 'Kiev'. -> Kyiv" in lines
@@ -37,7 +21,7 @@ def test_text_output_lines_and_summary():
 
 
 def test_json_output_schema():
-    res = run("check", "--format", "json", SEED)
+    res = invoke("check", "--format", "json", SEED)
     data = json.loads(res.output)
     article = data["articles"][0]
     assert article["path"] == SEED and article["words"] == 382
@@ -49,26 +33,26 @@ def test_json_output_schema():
 
 
 def test_clean_text_exits_zero_and_stdin_works():
-    res = run("check", "-", input="Drones flew over Kyiv on Wednesday, officials said.\n")
+    res = invoke("check", "-", input="Drones flew over Kyiv on Wednesday, officials said.\n")
     assert res.exit_code == 0, res.output
     assert "<stdin>: no findings in 8 words" in res.output
 
 
 def test_fail_on_and_exit_zero():
-    assert run("check", "--fail-on", "critical", SEED).exit_code == 0
-    assert run("check", "--fail-on", "major", SEED).exit_code == 1
-    assert run("check", "--exit-zero", SEED).exit_code == 0
+    assert invoke("check", "--fail-on", "critical", SEED).exit_code == 0
+    assert invoke("check", "--fail-on", "major", SEED).exit_code == 1
+    assert invoke("check", "--exit-zero", SEED).exit_code == 0
 
 
 def test_select_and_ignore():
-    res = run("check", "--select", "TE01", "--format", "json", SEED)
+    res = invoke("check", "--select", "TE01", "--format", "json", SEED)
     assert {f["code"] for f in json.loads(res.output)["articles"][0]["findings"]} == {"TE01"}
-    res = run("check", "--select", "terminology", "--ignore", "TE01", "--format", "json", SEED)
+    res = invoke("check", "--select", "terminology", "--ignore", "TE01", "--format", "json", SEED)
     assert {f["code"] for f in json.loads(res.output)["articles"][0]["findings"]} == {"TE02", "TE03"}
 
 
 def test_unknown_select_is_a_usage_error():
-    res = CliRunner().invoke(main, ["check", "--select", "ZZ99", SEED])
+    res = invoke("check", "--select", "ZZ99", SEED)
     assert res.exit_code == 2
     assert "unknown rule selector 'ZZ99'" in res.output
     assert "Traceback" not in res.output
@@ -96,19 +80,19 @@ def test_bad_files_are_reported_and_the_rest_checked(tmp_path):
 def test_encoding_option_reads_legacy_files(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes("Они прилетели из Киева. They flew from Kiev.".encode("cp1251"))
-    res = run("check", "--encoding", "cp1251", str(path))
+    res = invoke("check", "--encoding", "cp1251", str(path))
     assert "UT01" in res.output and "TE01" in res.output
 
 
 def test_missing_path_is_an_input_error(tmp_path):
-    res = CliRunner().invoke(main, ["check", str(tmp_path / "nope.txt")])
+    res = invoke("check", str(tmp_path / "nope.txt"))
     assert res.exit_code == 2 and "no such file" in res.output
 
 
 def test_folder_of_1000_files(tmp_path):
     for i in range(1000):
         (tmp_path / f"{i:04}.txt").write_text(f"Article {i} says Kiev is a city.\n", encoding="utf-8")
-    res = run("check", "--format", "json", str(tmp_path))
+    res = invoke("check", "--format", "json", str(tmp_path))
     articles = json.loads(res.output)["articles"]
     assert len(articles) == 1000
     assert all(a["findings"][0]["code"] == "TE01" for a in articles)
@@ -117,7 +101,7 @@ def test_folder_of_1000_files(tmp_path):
 def test_config_discovered_from_pyproject(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.tqcheck]\nignore = ["TE01"]\n[tool.tqcheck.rules.CQ01]\nseverity = "critical"\n')
     (tmp_path / "a.txt").write_text("A case on the fact of an attack near Kiev.", encoding="utf-8")
-    res = run("check", "a.txt", cwd=tmp_path)
+    res = invoke("check", "a.txt", cwd=tmp_path)
     assert "TE01" not in res.output
     assert "CQ01 critical" in res.output
 
@@ -125,7 +109,7 @@ def test_config_discovered_from_pyproject(tmp_path):
 def test_config_errors_name_the_file(tmp_path):
     cfg = tmp_path / "tqcheck.toml"
     cfg.write_text("selekt = ['TE01']\n")
-    res = CliRunner().invoke(main, ["check", "--config", str(cfg), SEED])
+    res = invoke("check", "--config", str(cfg), SEED)
     assert res.exit_code == 2
     assert f"{cfg}: unknown key 'selekt'" in res.output
 
@@ -135,16 +119,16 @@ def test_malformed_pack_is_a_one_line_error(tmp_path):
     pack.mkdir()
     (pack / "_pack.yml").write_text("name: house\n")
     (pack / "x.yml").write_text("code: HS01\nname: house.x\nkind: glossary\ncategory: Style\nentries: [{preferred: A}]\n")
-    res = CliRunner().invoke(main, ["check", "--pack", str(pack), SEED])
+    res = invoke("check", "--pack", str(pack), SEED)
     assert res.exit_code == 2
     assert res.output.strip().splitlines() == [f"tqcheck: error: {pack / 'x.yml'}:5: glossary entry lacks 'variants'"]
 
 
 def test_rules_and_explain():
-    res = run("rules")
+    res = invoke("rules")
     assert res.exit_code == 0
     assert any(line.startswith("TE01  terminology.ukrainian-places") for line in res.output.splitlines())
-    res = run("explain", "PU01")
+    res = invoke("explain", "PU01")
     assert "What it does:" in res.output and "Fluency/Punctuation" in res.output
-    res = CliRunner().invoke(main, ["explain", "XX01"])
+    res = invoke("explain", "XX01")
     assert res.exit_code == 2

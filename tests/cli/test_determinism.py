@@ -8,10 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, REPO
 
-from conftest import FIXTURES
-
-REPO = Path(__file__).parent.parent
 #: Monolingual articles in three formats, a paired article with source and reference, unit files.
 INPUTS = [REPO / "examples", FIXTURES / "seed" / "kremlin-drones-2023-05-04.en.txt", FIXTURES / "bilingual"]
 
@@ -140,11 +138,11 @@ def test_every_format_is_the_same_on_another_machine(tmp_path_factory, articles,
 
 def test_language_identification_does_not_depend_on_the_file_system_order(monkeypatch):
     """langdetect loads its language profiles in ``os.listdir`` order, which differs between file
-    systems and changes the last digits of its probabilities; tqcheck.langid loads them sorted."""
+    systems and changes the last digits of its probabilities; tqcheck.text.langid loads them sorted."""
     from langdetect import DetectorFactory, detector_factory
     from langdetect.detector_factory import PROFILES_DIRECTORY
 
-    from tqcheck import langid
+    from tqcheck.text import langid
 
     lines = [*(FIXTURES / "seed" / "kremlin-drones-2023-05-04.en.txt").read_text(encoding="utf-8").splitlines(),
              *(FIXTURES / "bilingual" / "news.ru.txt").read_text(encoding="utf-8").splitlines(),

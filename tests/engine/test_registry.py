@@ -4,10 +4,11 @@ import sys
 import textwrap
 
 import pytest
+from helpers import REPO, invoke
 
-from tqcheck import registry as registry_module
 from tqcheck.document import Document
-from tqcheck.registry import Registry, SelectorError
+from tqcheck.engine import registry as registry_module
+from tqcheck.engine.registry import Registry, SelectorError
 from tqcheck.rule import Rule
 
 
@@ -82,21 +83,15 @@ def test_two_rules_with_one_code_are_refused():
 
 
 def test_rule_reference_in_docs_is_current():
-    from pathlib import Path
-
-    from click.testing import CliRunner
-
-    from tqcheck.cli import main
-
-    committed = Path(__file__).parent.parent / "docs" / "rules.md"
-    fresh = CliRunner().invoke(main, ["rules", "--all", "--format", "markdown"]).output
+    committed = REPO / "docs" / "rules.md"
+    fresh = invoke("rules", "--all", "--format", "markdown").output
     assert committed.read_text(encoding="utf-8") == fresh, "docs/rules.md is stale: run `make demo`"
 
 
 def test_plugin_discovery_skips_importlib_metadata_only_when_nothing_declares_a_plugin(tmp_path, monkeypatch):
     from importlib.metadata import entry_points as installed
 
-    from tqcheck.installed import may_declare_plugins as _may_declare_plugins
+    from tqcheck.engine.installed import may_declare_plugins as _may_declare_plugins
 
     # In this environment: the quick look and importlib.metadata agree.
     assert _may_declare_plugins() or not [*installed(group="tqcheck.rules"), *installed(group="tqcheck.packs")]
@@ -118,7 +113,7 @@ def test_installed_versions_agree_with_importlib_metadata():
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as metadata_version
 
-    from tqcheck.installed import version
+    from tqcheck.engine.installed import version
 
     for project in ("blingfire", "langdetect", "sacrebleu", "rapidfuzz", "translate-toolkit", "PyYAML", "no-such-project"):
         try:
@@ -130,8 +125,8 @@ def test_installed_versions_agree_with_importlib_metadata():
 
 def test_a_rule_that_decides_per_document_where_it_applies_is_asked_for_every_document():
     """The engine keeps ``applies_to`` answers per (source?, languages); an override is still asked."""
-    from tqcheck.config import Config
-    from tqcheck.engine import Linter
+    from tqcheck.engine.config import Config
+    from tqcheck.engine.linter import Linter
 
     class ShoutingInLongArticles(ShoutingRule):
         def applies_to(self, doc):

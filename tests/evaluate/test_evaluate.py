@@ -35,23 +35,21 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
-from click.testing import CliRunner
+from helpers import FIXTURES, invoke
 
-from conftest import FIXTURES
-from tqcheck.cli import main
 from tqcheck.document import Document
-from tqcheck.engine import Linter
+from tqcheck.engine.linter import Linter
+from tqcheck.engine.registry import Registry
 from tqcheck.evaluate.checking import check_articles
-from tqcheck.evaluate.corpus import (DEMETR_FIELDS, MQM_FIELDS, MODES, EvalInputError, folder_references,
+from tqcheck.evaluate.corpus import (DEMETR_FIELDS, MODES, MQM_FIELDS, EvalInputError, folder_references,
                                      group_articles, language_pair, read_jsonl)
 from tqcheck.evaluate.demetr import CODEMIX_LATIN, CODEMIX_OTHER, evaluate_demetr
 from tqcheck.evaluate.mqm import score_mqm
 from tqcheck.evaluate.ranking import agreement, human_quality, kendall_tau_b, measures_of, pairwise_accuracy, rank
 from tqcheck.evaluate.run import ALL_PAIRS, evaluate, read_corpus
 from tqcheck.evaluate.targets import BARS, Bar, judge
-from tqcheck.registry import Registry
 from tqcheck.rule import Rule
-from tqcheck.summary import Scoring
+from tqcheck.scoring.summary import Scoring
 
 CORPUS = FIXTURES / "eval"
 MQM_FILE = CORPUS / "mqm" / "synthetic.jsonl"
@@ -388,7 +386,7 @@ def test_ranking_with_references_uses_chrf_and_leaves_the_human_reference_out(ev
 
 def test_the_eval_computes_chrf_alone_and_as_tqcheck_check_does():
     from tqcheck.evaluate.checking import REFERENCE_METRICS
-    from tqcheck.metrics import score_article
+    from tqcheck.scoring.metrics import score_article
 
     hyp, ref = Document("Kiew war quiet.\nDer Minister sagte.", lang="de"), Document("Kiew blieb ruhig.\nDer Minister sprach.", lang="de")
     alone, full = score_article(hyp, ref, "de", REFERENCE_METRICS)[0], score_article(hyp, ref, "de")[0]
@@ -468,7 +466,7 @@ def test_read_jsonl_names_file_line_and_problem(tmp_path, line, problem):
 
 # -- command line ------------------------------------------------------------------------------
 def run(*args):
-    return CliRunner().invoke(main, ["eval", *args], catch_exceptions=False)
+    return invoke("eval", *args)
 
 
 def test_cli_markdown_report_is_reproducible(tmp_path):

@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from tqcheck.document import MAX_BYTES, Document, InputError, decode, decode_with_encoding, read_bytes
+from tqcheck.document import Document
+from tqcheck.formats.read import MAX_BYTES, InputError, decode, decode_with_encoding, read_bytes
 
 GOOD = "Drones flew over Kiev on Wednesday.\n"
 #: The problem each bad file must be reported with (a substring of its one error line).

@@ -5,12 +5,11 @@ import os
 import stat
 
 import pytest
-from click.testing import CliRunner
+from helpers import invoke
 
-from tqcheck import rewrite
-from tqcheck.cli import main
 from tqcheck.finding import Finding, Severity
-from tqcheck.fix import apply_edits, conflicts_in, edits_for, fix_text
+from tqcheck.formats import rewrite
+from tqcheck.formats.fix import apply_edits, conflicts_in, edits_for, fix_text
 
 TEXT = "Drones flew over Kiev , officials said.\nThe the drones were shot down.\n"
 FIXED = "Drones flew over Kyiv, officials said.\nThe drones were shot down.\n"
@@ -18,10 +17,6 @@ FIXED = "Drones flew over Kyiv, officials said.\nThe drones were shot down.\n"
 
 def finding(start, end, text, suggestion, fixable=True, code="TE01"):
     return Finding(code, "x.y", "Style", Severity.MINOR, start, end, text[start:end], "m", suggestion, fixable=fixable)
-
-
-def run(*args):
-    return CliRunner().invoke(main, list(map(str, args)))
 
 
 @pytest.fixture(autouse=True)
@@ -82,7 +77,7 @@ def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path, nam
     path = tmp_path / name
     path.write_bytes(data)
     os.chmod(path, 0o640)
-    res = run("fix", "--no-pair", *options, path)
+    res = invoke("fix", "--no-pair", *options, path)
     assert res.exit_code == 0, res.output
     assert "fixed 3 issues in 1 file" in res.stderr
     expected_text = data.decode(options[1] if options else "utf-8" if b"\x00" not in data else "utf-16")
@@ -91,7 +86,7 @@ def test_fix_keeps_encoding_bom_and_line_endings_and_is_idempotent(tmp_path, nam
     codec = options[1] if options else {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}.get(bom, "utf-8")
     assert path.read_bytes() == bom + expected_text.lstrip("\ufeff").encode(codec)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640, "permissions are kept"
-    again = run("fix", "--no-pair", *options, path)
+    again = invoke("fix", "--no-pair", *options, path)
     assert again.exit_code == 0 and "fixed 0 issues in 0 files" in again.stderr, "a second run finds nothing"
     assert path.read_bytes() == bom + expected_text.lstrip("\ufeff").encode(codec)
     assert [p.name for p in tmp_path.iterdir()] == [name], "no temporary file is left"
@@ -101,7 +96,7 @@ def test_diff_shows_the_fixes_and_changes_nothing(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
     before = path.stat()
-    res = run("fix", "--diff", path)
+    res = invoke("fix", "--diff", path)
     assert res.exit_code == 1
     assert res.stdout.startswith(f"--- {path}\n+++ {path}\n@@ -1,2 +1,2 @@\n")
     assert "\n-Drones flew over Kiev , officials said.\n" in res.stdout
@@ -115,7 +110,7 @@ def test_a_symlinked_article_is_fixed_through_its_link(tmp_path):
     target.write_text(TEXT, encoding="utf-8")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    assert run("fix", "--no-pair", link).exit_code == 0
+    assert invoke("fix", "--no-pair", link).exit_code == 0
     assert link.is_symlink() and target.read_text(encoding="utf-8") == FIXED
 
 
@@ -123,7 +118,7 @@ def test_conflicting_fixes_leave_the_whole_file_unchanged(tmp_path):
     path = tmp_path / "a.txt"
     text = "He went to Kiev Kiev yesterday , they said.\n"
     path.write_text(text, encoding="utf-8")
-    res = run("fix", path)
+    res = invoke("fix", path)
     assert res.exit_code == 1
     assert "conflicting fixes, file left unchanged: TE01 at 1:12 ('Kiev' -> 'Kyiv') and RP01 at 1:12" in res.stderr
     assert path.read_text(encoding="utf-8") == text
@@ -133,7 +128,7 @@ def test_suppressed_findings_are_not_fixed(tmp_path):
     path = tmp_path / "a.md"
     text = "<!-- tqcheck: disable-next-line=TE01 -->\nChicken from Kiev , they said.\n"
     path.write_text(text, encoding="utf-8")
-    assert run("fix", path).exit_code == 0
+    assert invoke("fix", path).exit_code == 0
     assert path.read_text(encoding="utf-8") == text.replace(" , they", ", they")
 
 
@@ -145,7 +140,7 @@ def test_an_interrupted_write_leaves_the_original_intact(tmp_path, monkeypatch):
         raise KeyboardInterrupt  # as if the run were killed between writing and renaming
 
     monkeypatch.setattr(rewrite.os, "replace", crash)
-    res = run("fix", path)
+    res = invoke("fix", path)
     assert res.exit_code == 1 and "Aborted!" in res.output
     assert path.read_text(encoding="utf-8") == TEXT
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"], "the temporary file is removed"
@@ -155,7 +150,7 @@ def test_a_failed_rename_is_one_error_and_the_original_is_intact(tmp_path, monke
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
     monkeypatch.setattr(rewrite.os, "replace", lambda src, dst: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
-    res = run("fix", path)
+    res = invoke("fix", path)
     assert res.exit_code == 2
     assert f"tqcheck: error: {path}: cannot write: Permission denied; not fixed" in res.stderr.splitlines()
     assert path.read_text(encoding="utf-8") == TEXT and [p.name for p in tmp_path.iterdir()] == ["a.txt"]
@@ -172,7 +167,7 @@ def test_a_file_changed_during_the_fix_is_not_overwritten(tmp_path, monkeypatch)
         return fixed
 
     monkeypatch.setattr(rewrite, "fix_file", fix_then_edit)
-    res = run("fix", path)
+    res = invoke("fix", path)
     assert res.exit_code == 2 and "changed on disk while it was being fixed" in res.stderr
     assert path.read_text(encoding="utf-8") == TEXT + "An editor's new line.\n"
 
@@ -181,7 +176,7 @@ def test_a_fix_the_file_encoding_cannot_hold_is_refused(tmp_path):
     path = tmp_path / "a.txt"
     data = "Zürich: they are geniuses - for example, dogs.\n".encode("latin-1")
     path.write_bytes(data)
-    res = run("fix", "--encoding", "latin-1", "--select", "PU11", path)
+    res = invoke("fix", "--encoding", "latin-1", "--select", "PU11", path)
     assert res.exit_code == 2 and "which latin-1 cannot encode; not fixed" in res.stderr
     assert path.read_bytes() == data
 
@@ -190,8 +185,8 @@ def test_capitalising_after_a_full_stop_is_not_an_automatic_fix(tmp_path):
     path = tmp_path / "a.txt"
     text = "In the XIX century. even small landowners let him go.\n"
     path.write_text(text, encoding="utf-8")
-    assert "GR03" in run("check", path).stdout
-    assert run("fix", path).exit_code == 0 and path.read_text(encoding="utf-8") == text
+    assert "GR03" in invoke("check", path).stdout
+    assert invoke("fix", path).exit_code == 0 and path.read_text(encoding="utf-8") == text
 
 
 def test_nothing_but_fix_writes_an_article(tmp_path):
@@ -202,13 +197,13 @@ def test_nothing_but_fix_writes_an_article(tmp_path):
     before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
     for args in (["check", folder], ["check", "--format", "json", folder], ["report", "-o", tmp_path / "out", folder],
                  ["fix", "--diff", folder]):
-        run(*args)
+        invoke(*args)
     assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == before
 
 
 def test_standard_input_and_unit_files_are_not_fixed(tmp_path):
     (tmp_path / "a.po").write_text('msgid "Kyiv"\nmsgstr "Kiev"\n', encoding="utf-8")
-    res = run("fix", "-", tmp_path / "a.po")
+    res = invoke("fix", "-", tmp_path / "a.po")
     assert res.exit_code == 2
     assert "tqcheck: error: -: cannot fix standard input" in res.stderr
     assert "a.po: not fixed: unit files (XLIFF, PO, TMX) are not rewritten" in res.stderr

@@ -2,18 +2,16 @@
 import json
 
 import pytest
-from click.testing import CliRunner
+from helpers import FIXTURES, invoke
 
-from conftest import FIXTURES
-from tqcheck.cli import main
-from tqcheck.document import InputError, read_document
-from tqcheck.formats import read_units
+from tqcheck.formats.read import InputError, read_document
+from tqcheck.formats.units import read_units
 
 PAIR = FIXTURES / "bilingual"
 
 
 def check_json(*args):
-    res = CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", *args])
+    res = invoke("check", "--format", "json", "--exit-zero", *args)
     return res, json.loads(res.output) if res.output.lstrip().startswith("{") else None
 
 
@@ -45,7 +43,7 @@ def test_bad_unit_file_is_a_one_line_error(tmp_path):
     bad.write_text("<xliff version='1.2'><file><body><trans-unit", encoding="utf-8")
     with pytest.raises(InputError, match="not a readable XLF file"):
         read_units(bad)
-    res = CliRunner().invoke(main, ["check", str(bad), str(PAIR / "units.tmx")])
+    res = invoke("check", str(bad), str(PAIR / "units.tmx"))
     assert res.exit_code == 2
     assert f"tqcheck: error: {bad}: not a readable XLF file" in res.output
     assert "units.tmx" in res.output  # the other file was still checked
@@ -53,7 +51,7 @@ def test_bad_unit_file_is_a_one_line_error(tmp_path):
 
 # -- HTML ------------------------------------------------------------------------------------------
 def located(path, **kw):
-    res = CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", "--no-pair", str(path)])
+    res = invoke("check", "--format", "json", "--exit-zero", "--no-pair", str(path))
     return json.loads(res.output)["articles"][0]["findings"]
 
 

@@ -1,14 +1,11 @@
 """Pairing conventions, alignment, and the CLI options --source/--ref/--no-pair."""
 import json
 
-import pytest
-from click.testing import CliRunner
+from helpers import FIXTURES, invoke
 
-from conftest import FIXTURES
-from tqcheck.align import align_documents, anchors, gale_church
-from tqcheck.cli import main
 from tqcheck.document import Document
-from tqcheck.pairing import find_pairing, plan
+from tqcheck.formats.pairing import find_pairing, plan
+from tqcheck.text.align import align_documents, anchors, gale_church
 
 PAIR = FIXTURES / "bilingual"
 
@@ -82,11 +79,11 @@ def test_sentence_alignment_of_differently_wrapped_text():
 
 
 def test_cli_explicit_source_and_ref_and_errors(tmp_path):
-    res = CliRunner().invoke(main, ["check", "--select", "BI", "--format", "json", "--source", str(PAIR / "news.ru.txt"),
-                                    "--ref", str(PAIR / "news.ref.en.txt"), str(PAIR / "news.en.txt")])
+    res = invoke("check", "--select", "BI", "--format", "json", "--source", str(PAIR / "news.ru.txt"),
+                                    "--ref", str(PAIR / "news.ref.en.txt"), str(PAIR / "news.en.txt"))
     article = json.loads(res.output)["articles"][0]
     assert res.exit_code == 0 and article["findings"] == [] and article["metrics"]["BLEU"]["score"] > 0
-    res = CliRunner().invoke(main, ["check", "--source", str(tmp_path / "nope.ru.txt"), str(PAIR / "news.en.txt")])
+    res = invoke("check", "--source", str(tmp_path / "nope.ru.txt"), str(PAIR / "news.en.txt"))
     assert res.exit_code == 2 and "nope.ru.txt: no such file" in res.output
 
 
@@ -95,11 +92,11 @@ def test_cli_checks_a_corpus_folder_against_source_and_reference(tmp_path):
           ref__en__txt=(PAIR / "news.ref.en.txt").read_text(encoding="utf-8"),
           mt__good__en__txt=(PAIR / "news.en.txt").read_text(encoding="utf-8"),
           mt__bad__en__txt=(PAIR / "news.en.txt").read_text(encoding="utf-8").replace("18 months", "8 months"))
-    res = CliRunner().invoke(main, ["check", "--select", "BI", "--format", "json", str(tmp_path)])
+    res = invoke("check", "--select", "BI", "--format", "json", str(tmp_path))
     articles = {a["path"].rsplit("/", 1)[1]: a for a in json.loads(res.output)["articles"]}
     assert set(articles) == {"mt.bad.en.txt", "mt.good.en.txt", "ref.en.txt"}
     assert [f["code"] for f in articles["mt.bad.en.txt"]["findings"]] == ["BI01"]
     assert articles["mt.good.en.txt"]["findings"] == [] and articles["ref.en.txt"]["findings"] == []
     assert "BLEU" in articles["mt.good.en.txt"]["metrics"] and not articles["ref.en.txt"]["metrics"]
-    res = CliRunner().invoke(main, ["check", "--select", "BI", "--format", "json", "--no-pair", str(tmp_path)])
+    res = invoke("check", "--select", "BI", "--format", "json", "--no-pair", str(tmp_path))
     assert len(json.loads(res.output)["articles"]) == 4

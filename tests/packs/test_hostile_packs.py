@@ -5,32 +5,22 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
-from pathlib import Path
 
 import pytest
 import regex
-from click.testing import CliRunner
+from helpers import REPO, invoke, make_pack
 
-from tqcheck import regex_guard
-from tqcheck.cli import main
-from tqcheck.config import Config, ConfigError, load
 from tqcheck.document import Document
-from tqcheck.engine import Linter
-from tqcheck.kinds import YamlRule, pattern_flags
-from tqcheck.packs import PackError, load_rules, read_pack
-from tqcheck.regex_guard import GuardedPattern, PatternTimeout, check_structure
-from tqcheck.registry import Registry
+from tqcheck.engine.config import Config, ConfigError, load
+from tqcheck.engine.linter import Linter
+from tqcheck.engine.registry import Registry
+from tqcheck.packs import regex_guard
+from tqcheck.packs.build import load_rules
+from tqcheck.packs.kinds import YamlRule, pattern_flags
+from tqcheck.packs.loader import PackError, read_pack
+from tqcheck.packs.regex_guard import GuardedPattern, PatternTimeout, check_structure
 
 HEAD = "code: HS01\nname: house.rule\nkind: patterns\ncategory: Style\n"
-
-
-def make_pack(tmp_path, rule_yaml: str, meta: str = "name: house\n"):
-    folder = tmp_path / "house"
-    folder.mkdir(exist_ok=True)
-    (folder / "_pack.yml").write_text(meta, encoding="utf-8")
-    (folder / "rule.yml").write_text(textwrap.dedent(rule_yaml), encoding="utf-8")
-    return folder
 
 
 def pack_error(tmp_path, rule_yaml: str, meta: str = "name: house\n") -> PackError:
@@ -138,7 +128,7 @@ def test_every_hostile_pattern_is_refused_the_same_way_on_every_run(tmp_path):
     patterns = list(CATASTROPHIC) + ["", "a*", r"\s*"]
     runs = [[refusal(tmp_path, p).problem for p in patterns] for _ in range(3)]
     assert runs[0] == runs[1] == runs[2]
-    script = ("import json, re, sys\nfrom tqcheck.regex_guard import UnsafePattern, check_structure\n"
+    script = ("import json, re, sys\nfrom tqcheck.packs.regex_guard import UnsafePattern, check_structure\n"
               "out = []\nfor p in json.loads(sys.argv[1]):\n    try:\n        check_structure(p, re.MULTILINE)\n"
               "        out.append(None)\n    except UnsafePattern as exc:\n        out.append(str(exc))\n"
               "print(json.dumps(out))\n")
@@ -151,7 +141,7 @@ def test_every_hostile_pattern_is_refused_the_same_way_on_every_run(tmp_path):
 
 def documented_refusals() -> list[tuple[str, list[str]]]:
     """(refused pattern, its rewrites) for each row of the table in docs/packs.md."""
-    text = (Path(__file__).resolve().parent.parent / "docs" / "packs.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "packs.md").read_text(encoding="utf-8")
     table = text.split("| refused | why | rewrite |\n")[1].split("\n\n")[0]
     rows = []
     for line in table.splitlines()[1:]:
@@ -232,8 +222,8 @@ def test_a_runaway_pattern_is_an_error_for_that_article_and_the_run_goes_on(tmp_
     assert [f.code for f in slow.findings] == ["TE01"], "the other rules still report"
     assert fine.rule_errors == [] and [f.code for f in fine.findings] == ["TE01", "HS01"]
     monkeypatch.chdir(tmp_path)
-    res = CliRunner().invoke(main, ["check", "--no-cache", "--jobs", "1", "--format", "json", "--pack", str(folder),
-                                    "--select", "HS01,TE01", "slow.txt", "fine.txt"])
+    res = invoke("check", "--no-cache", "--jobs", "1", "--format", "json", "--pack", str(folder),
+                                    "--select", "HS01,TE01", "slow.txt", "fine.txt")
     assert res.exit_code == 2, res.output
     assert res.stderr == (f"tqcheck: error: slow.txt: internal error in rule HS01: PatternTimeout: {folder / 'rule.yml'}: "
                           "patterns: gave up after 2 s on this article\n")
@@ -310,7 +300,7 @@ def test_deep_config_and_baseline_are_one_error(tmp_path, monkeypatch):
         load(tmp_path / "cfg" / "tqcheck.toml")
     (tmp_path / "base.json").write_text("[" * 200000 + "]" * 200000, encoding="utf-8")
     (tmp_path / "a.txt").write_text("Kiev.\n", encoding="utf-8")
-    res = CliRunner().invoke(main, ["check", "--baseline", str(tmp_path / "base.json"), str(tmp_path / "a.txt")])
+    res = invoke("check", "--baseline", str(tmp_path / "base.json"), str(tmp_path / "a.txt"))
     assert res.exit_code == 2 and res.stderr.strip().endswith("base.json: not a tqcheck baseline: nested too deeply")
 
 
@@ -318,7 +308,7 @@ def test_unknown_config_key_names_file_and_key(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "tqcheck.toml").write_text('select = ["TE01"]\nfial-on = "major"\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Kiev.\n", encoding="utf-8")
-    res = CliRunner().invoke(main, ["check", "--config", str(tmp_path / "tqcheck.toml"), str(tmp_path / "a.txt")])
+    res = invoke("check", "--config", str(tmp_path / "tqcheck.toml"), str(tmp_path / "a.txt"))
     assert res.exit_code == 2
     assert res.stderr.startswith(f"tqcheck: error: {tmp_path / 'tqcheck.toml'}: unknown key 'fial-on'")
 
@@ -327,7 +317,7 @@ def test_a_hostile_pack_on_the_command_line_is_one_line_and_exit_2(tmp_path, mon
     monkeypatch.chdir(tmp_path)
     folder = make_pack(tmp_path, HEAD + "entries:\n  - {pattern: '(a|aa)+$'}\n")
     (tmp_path / "a.txt").write_text("Kiev.\n", encoding="utf-8")
-    res = CliRunner().invoke(main, ["check", "--pack", str(folder), str(tmp_path / "a.txt")])
+    res = invoke("check", "--pack", str(folder), str(tmp_path / "a.txt"))
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and "Traceback" not in res.output
     assert res.stderr == (f"tqcheck: error: {folder / 'rule.yml'}:6: HS01: pattern '(a|aa)+$': '(a|aa)+' repeats "

@@ -1,20 +1,11 @@
 """Malformed packs fail with file:line; house packs extend shipped rules without copying them."""
-import textwrap
-
 import pytest
+from helpers import make_pack
 
 from tqcheck.document import Document
-from tqcheck.packs import PackError, load_rules, read_pack
-from tqcheck.registry import Registry
-
-
-def make_pack(tmp_path, rule_yaml: str, meta: str = "name: house\n"):
-    folder = tmp_path / "house"
-    folder.mkdir()
-    (folder / "_pack.yml").write_text(meta, encoding="utf-8")
-    (folder / "rule.yml").write_text(textwrap.dedent(rule_yaml), encoding="utf-8")
-    return folder
-
+from tqcheck.engine.registry import Registry
+from tqcheck.packs.build import load_rules
+from tqcheck.packs.loader import PackError, read_pack
 
 GOOD = """\
 code: HS01

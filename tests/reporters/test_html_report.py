@@ -6,19 +6,12 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import REPO, SEED, invoke
 
-from conftest import FIXTURES
-from tqcheck.cli import main
 from tqcheck.reporters.html import Mark, page_names, tokens
 
-REPO = Path(__file__).parent.parent
-SEED = FIXTURES / "seed" / "kremlin-drones-2023-05-04.en.txt"
 PAYLOADS = ('<script>window.__pwned = "script"</script>',
             '<img src="Kiev.png" onerror="window.__pwned = \'img\'">',
             '<svg onload="window.__pwned = \'svg\'"></svg>',
@@ -32,8 +25,7 @@ def report(paths, out, *extra, cwd=None):
     if cwd:
         os.chdir(cwd)
     try:
-        res = CliRunner().invoke(main, ["report", "--no-pair", "-o", str(out), *extra, *map(str, paths)],
-                                 catch_exceptions=False)
+        res = invoke("report", "--no-pair", "-o", str(out), *extra, *map(str, paths))
     finally:
         os.chdir(old)
     assert res.exit_code == 0, res.output
@@ -48,7 +40,7 @@ def css_string(value: str) -> str:
 
 
 def seed_findings():
-    res = CliRunner().invoke(main, ["check", "--no-pair", "--format", "json", str(SEED)])
+    res = invoke("check", "--no-pair", "--format", "json", str(SEED))
     return json.loads(res.stdout)["articles"][0]["findings"]
 
 

@@ -7,10 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from click.testing import CliRunner
-
-from conftest import FIXTURES
-from tqcheck.cli import main
+from helpers import FIXTURES, invoke
 
 #: NUL cannot be in an article file (it is refused as binary before any report), so those payloads
 #: are left out of the files.
@@ -53,7 +50,7 @@ def pages(tmp_path_factory):
     cwd = os.getcwd()
     os.chdir(folder)
     try:
-        res = CliRunner().invoke(main, ["report", "--no-pair", "-o", "report", "."], catch_exceptions=False)
+        res = invoke("report", "--no-pair", "-o", "report", ".")
     finally:
         os.chdir(cwd)
     assert res.exit_code == 0, res.output

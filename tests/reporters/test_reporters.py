@@ -7,14 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
+from helpers import FIXTURES, REPO, SEED, invoke
 
-from conftest import FIXTURES
-from tqcheck.cli import main
-
-SEED = FIXTURES / "seed" / "kremlin-drones-2023-05-04.en.txt"
 SARIF_SCHEMA = json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
-REPORT_SCHEMA = json.loads((Path(__file__).parent.parent / "tqcheck" / "reporters" / "schema" / "report.schema.json")
+REPORT_SCHEMA = json.loads((REPO / "tqcheck" / "reporters" / "schema" / "report.schema.json")
                            .read_text(encoding="utf-8"))
 
 
@@ -31,12 +27,8 @@ def corpus(tmp_path_factory):
     return folder
 
 
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
 def check(corpus, fmt, *extra):
-    res = run("check", "--format", fmt, "--no-pair", *extra, str(corpus))
+    res = invoke("check", "--format", fmt, "--no-pair", *extra, str(corpus))
     assert res.exit_code == 2, res.output  # the binary file is an input error; the others are still reported
     return res.stdout
 
@@ -69,8 +61,8 @@ def test_sarif_is_valid_sarif_2_1_0(corpus):
 
 
 def test_sarif_with_a_baseline_marks_new_and_unchanged(corpus, tmp_path):
-    run("check", "--no-pair", "--write-baseline", str(tmp_path / "b.json"), str(corpus / "seed.en.txt"))
-    res = run("check", "--format", "sarif", "--no-pair", "--baseline", str(tmp_path / "b.json"), str(corpus / "seed.en.txt"))
+    invoke("check", "--no-pair", "--write-baseline", str(tmp_path / "b.json"), str(corpus / "seed.en.txt"))
+    res = invoke("check", "--format", "sarif", "--no-pair", "--baseline", str(tmp_path / "b.json"), str(corpus / "seed.en.txt"))
     log = json.loads(res.stdout)
     jsonschema.validate(log, SARIF_SCHEMA)
     assert {r["baselineState"] for r in log["runs"][0]["results"]} == {"unchanged"}
@@ -144,15 +136,15 @@ def test_text_is_grouped_by_article_and_plain_when_not_a_terminal(corpus):
 
 
 def test_text_colours_on_a_terminal(corpus):
-    from tqcheck.reporters.text import finding_line
     from tqcheck.finding import Finding, Severity
+    from tqcheck.reporters.text import finding_line
 
     f = Finding("TE01", "t.x", "Terminology/Wrong term", Severity.MAJOR, 0, 4, "Kiev", "m", "Kyiv", 1, 1)
     assert "\x1b[31m" in finding_line("a.txt", f, color=True) and "\x1b[" not in finding_line("a.txt", f)
 
 
 def test_report_text_explains_each_article_score(corpus):
-    res = run("report", "--format", "text", "--no-pair", str(corpus / "seed.en.txt"))
+    res = invoke("report", "--format", "text", "--no-pair", str(corpus / "seed.en.txt"))
     assert res.exit_code == 0
     assert "points  rule  severity  count x weight  category" in res.stdout
     assert "x 1000 / 382 words (weights mqm-core)" in res.stdout
@@ -163,18 +155,19 @@ def test_report_text_explains_each_article_score(corpus):
 def test_output_is_byte_stable_and_can_go_to_a_file(corpus, tmp_path, fmt):
     first = check(corpus, fmt)
     out = tmp_path / f"out.{fmt}"
-    res = run("check", "--format", fmt, "--no-pair", "-o", str(out), str(corpus))
+    res = invoke("check", "--format", fmt, "--no-pair", "-o", str(out), str(corpus))
     assert res.stdout == "" and out.read_text(encoding="utf-8") == first
 
 
 def test_html_format_needs_an_output_folder(corpus):
-    res = CliRunner().invoke(main, ["check", "--format", "html", str(corpus / "seed.en.txt")])
+    res = invoke("check", "--format", "html", str(corpus / "seed.en.txt"))
     assert res.exit_code == 2 and "give it with -o DIR" in res.output
 
 
 def test_reference_metrics_are_rendered_when_present(linter, tmp_path):
-    from tqcheck.reporters import build_report, render
-    from tqcheck.summary import Scoring
+    from tqcheck.engine.report import build_report
+    from tqcheck.reporters import render
+    from tqcheck.scoring.summary import Scoring
 
     result = linter.check_text("Drones flew over Kyiv on Wednesday.", path="a.txt")
     result.metrics = {"BLEU": {"score": 42.5, "signature": "nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0"},

@@ -4,10 +4,10 @@ import subprocess
 import sys
 
 import pytest
+from helpers import FIXTURES, invoke
 
-from conftest import FIXTURES
-from tqcheck.document import read_document
-from tqcheck.metrics import corpus_totals, sacrebleu_lines, score_article
+from tqcheck.formats.read import read_document
+from tqcheck.scoring.metrics import corpus_totals, sacrebleu_lines, score_article
 
 HYP = FIXTURES / "bilingual" / "metrics.hyp.txt"
 REF = FIXTURES / "bilingual" / "metrics.ref.txt"
@@ -77,11 +77,7 @@ def test_unequal_line_counts_are_aligned_by_sentence(tmp_path):
 
 
 def test_cli_reports_metrics_in_json(tmp_path):
-    from click.testing import CliRunner
-
-    from tqcheck.cli import main
-
-    res = CliRunner().invoke(main, ["check", "--format", "json", "--exit-zero", "--ref", str(REF), str(HYP)])
+    res = invoke("check", "--format", "json", "--exit-zero", "--ref", str(REF), str(HYP))
     article = json.loads(res.output)["articles"][0]
     cli = sacrebleu_cli(REF, HYP, "-m", "bleu")
     assert f"{article['metrics']['BLEU']['score']:.4f}" == f"{cli['BLEU']['score']:.4f}"
@@ -92,12 +88,8 @@ CORPUS = FIXTURES.parents[2] / "shared" / "corpus"
 
 @pytest.mark.skipif(not (CORPUS / "wmt22-ru-en").is_dir(), reason="the shared dev corpus is not beside the repo")
 def test_corpus_folder_report_has_scores_equal_to_the_command_line():
-    from click.testing import CliRunner
-
-    from tqcheck.cli import main
-
     folder = sorted((CORPUS / "wmt22-ru-en").iterdir())[0]
-    res = CliRunner().invoke(main, ["check", "--select", "BI01", "--format", "json", "--exit-zero", str(folder)])
+    res = invoke("check", "--select", "BI01", "--format", "json", "--exit-zero", str(folder))
     articles = [a for a in json.loads(res.output)["articles"] if "/mt." in a["path"]]
     assert articles
     for article in articles[:2]:

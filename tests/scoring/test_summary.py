@@ -1,11 +1,12 @@
 """Quality summaries: the MQM scorecard arithmetic, weight presets, signatures, corpus aggregates."""
 import pytest
 
-from tqcheck.config import Config, ConfigError, load
-from tqcheck.engine import ArticleResult, Linter
+from tqcheck.engine.config import Config, ConfigError, load
+from tqcheck.engine.linter import ArticleResult, Linter
 from tqcheck.finding import Finding, Severity
-from tqcheck.summary import (PRESETS, ArticleSummary, CorpusSummary, Scoring, make_signature,
-                             weights_from_table)
+from tqcheck.scoring.signature import make_signature
+from tqcheck.scoring.summary import ArticleSummary, CorpusSummary, Scoring
+from tqcheck.scoring.weights import PRESETS, weights_from_table
 
 
 def finding(code="TE01", severity=Severity.MINOR, category="Terminology/Wrong term", start=0, text="x"):
@@ -128,7 +129,7 @@ def test_signature_changes_with_rule_selection_and_severity(registry):
 
 
 def test_signature_changes_when_a_pack_changes(tmp_path):
-    from tqcheck.registry import Registry
+    from tqcheck.engine.registry import Registry
 
     pack = tmp_path / "house"
     pack.mkdir()

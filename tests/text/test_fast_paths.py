@@ -8,12 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tqcheck.cli.build_index import build, shipped_patterns
 from tqcheck.document import Document
-from tqcheck.kinds import YamlRule
-from tqcheck.prefilter import TextIndex, WordRequirements, _caseless_unsafe, requirement
+from tqcheck.packs.kinds import YamlRule
 from tqcheck.rule import LazyPattern
-from tqcheck.sentences import sentence_offsets
-from tqcheck.shipped_index import shipped_patterns
+from tqcheck.text.index import TextIndex
+from tqcheck.text.literals import caseless_unsafe
+from tqcheck.text.prefilter import requirement
+from tqcheck.text.sentences import sentence_offsets
+from tqcheck.text.words import WordRequirements
 
 
 def _compiled(pattern):
@@ -82,7 +85,7 @@ def test_requirement_examples(pattern, text, expected):
 
 
 def test_caseless_literals_are_tested_only_where_lowercasing_is_exact():
-    unsafe = _caseless_unsafe()
+    unsafe = caseless_unsafe()
     assert unsafe.search("İstanbul") and unsafe.search("ſ") and unsafe.search("Σ")
     assert TextIndex("Drones over KYIV").lower == "drones over kyiv"
     assert TextIndex("İstanbul").lower is None  # 'İ'.lower() is two characters
@@ -177,7 +180,7 @@ def test_sentence_offsets_equal_blingfire_on_random_text():
 def test_one_pass_literal_search_agrees_with_substring_tests():
     """``may_contain`` finds every requirement's literals in one Aho-Corasick pass per text; it
     must say what ``literal in text`` says, also for requirements made after a text was searched."""
-    from tqcheck.prefilter import Requirement
+    from tqcheck.text.literals import Requirement
 
     rng = random.Random(7)
     alphabet = "ab c.é"
@@ -197,7 +200,7 @@ def test_one_pass_literal_search_agrees_with_substring_tests():
 
 def test_indexed_pack_files_read_as_parsing_them_does():
     """``tqcheck.shipped_index`` hands out shipped pack files parsed ahead of time: same data, same lines."""
-    from tqcheck.packs import LineDict, load_yaml, shipped_rules_dir
+    from tqcheck.packs.loader import LineDict, load_yaml, shipped_rules_dir
 
     def lines(value):
         if isinstance(value, LineDict):  # the keys in file order, each with its line
@@ -214,8 +217,8 @@ def test_indexed_pack_files_read_as_parsing_them_does():
 @pytest.mark.parametrize("pattern", [r"\d\.[0-5]\d", r"\d %", r"[.,;]\}", r"ab", r"[A-Z],[0-9]"])
 def test_pair_requirements_find_what_two_adjacent_classes_find(pattern):
     """A pair requirement leads with its single character, if it has one (C-speed search)."""
-    from tqcheck.prefilter import _chars_of_sequence, _class_text, _pair_text
-    from tqcheck.regex_tree import parse
+    from tqcheck.text.letters import _chars_of_sequence, _class_text, _pair_text
+    from tqcheck.text.regex_tree import parse
 
     parsed = parse(pattern)
     pairs = [p for p in _chars_of_sequence(parsed.data, 0).pairs if _class_text(p[0]) and _class_text(p[1])]
@@ -232,10 +235,10 @@ def test_pair_requirements_find_what_two_adjacent_classes_find(pattern):
 def test_shipped_index_is_current():
     """The index of work done ahead of time matches the shipped rules (else it only costs time)."""
     from tqcheck import shipped_index
-    from tqcheck.registry import Registry
+    from tqcheck.engine.registry import Registry
 
-    assert shipped_index.build(Registry.load(plugins=False)) == shipped_index._shipped(), (
-        "tqcheck/shipped_index.json is stale: run `python -m tqcheck.shipped_index` (make demo does)")
+    assert build(Registry.load(plugins=False)) == shipped_index._shipped(), (
+        "tqcheck/shipped_index.json is stale: run `python -m tqcheck.cli.build_index` (make demo does)")
 
 
 def test_lazy_patterns_compile_on_first_search_and_search_as_re_does(monkeypatch):

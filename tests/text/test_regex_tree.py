@@ -4,8 +4,9 @@ import re
 
 import pytest
 
-from tqcheck.regex_tree import CharSet, char_set, opcodes, parse, repeat_spans, walk
-from tqcheck.regex_tree import _every_character as every_character
+from tqcheck.text.regex_tree import CharSet
+from tqcheck.text.regex_tree import _every_character as every_character
+from tqcheck.text.regex_tree import char_set, opcodes, parse, repeat_spans, walk
 
 
 def item_set(pattern: str) -> CharSet:

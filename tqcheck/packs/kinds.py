@@ -7,8 +7,8 @@ from its file, with the checks that name the file and line of a mistake, is ``tq
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
 from collections.abc import Iterable
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import ClassVar
 

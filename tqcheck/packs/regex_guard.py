@@ -36,7 +36,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from tqcheck.text.regex_tree import (LOOKAROUNDS, REPEATS, UNBOUNDED, CharSet, char_set, group_flags, opcodes, parse,
-                                repeat_spans, shape, walk)
+                                     repeat_spans, shape, walk)
 
 #: Check-time budget of one pattern over one article: a base plus so much per MiB of text.
 BASE_SECONDS = 2.0
