@@ -6,10 +6,10 @@ import pytest
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from helpers import invoke
+from helpers import invoke  # noqa: E402
 
+from tqcheck import Config  # noqa: E402 (the import paths docs/dask.md gives users)
 from tqcheck.dask import check_bag  # noqa: E402
-from tqcheck.engine.config import Config  # noqa: E402
 from tqcheck.formats.pairing import Pairing  # noqa: E402
 
 TEXTS = ["Drones flew over Kiev.", "The the Kremlin said nothing.", "A clean sentence.",

@@ -4,7 +4,7 @@
 string offsets with a Python loop over every byte, which cost more than all the rules together
 on a large corpus, and importing ``blingfire`` imports numpy (start-up time). This module loads
 the same shared library with ctypes and maps the offsets by decoding the bytes between them,
-giving exactly blingfire's result (``tests/test_fast_paths.py`` compares the two).
+giving exactly blingfire's result (``tests/text/test_fast_paths.py`` compares the two).
 """
 from __future__ import annotations
 
