@@ -7,6 +7,7 @@ import click
 
 from tqcheck.cli.options import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, article_options, build_linter, configure, fail,
                                  scoring)
+from tqcheck.reporters import FORMATS
 
 
 def _run(linter, config, paths, opts) -> tuple[list, bool]:
@@ -126,7 +127,7 @@ def _emit(fmt: str, report, output: str | None, **options) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html"]),
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
               default="text", show_default=True, help="Output format (html writes a folder: give -o DIR).")
 @click.option("--fail-on", type=click.Choice(["minor", "major", "critical"]), help="Fail an article with a finding at or above this severity.")
 @click.option("--fail-under", type=float, metavar="SCORE", help="Fail an article whose quality score is under SCORE.")
@@ -164,7 +165,7 @@ def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_ze
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "text", "json", "jsonl", "sarif", "junit", "github", "markdown"]),
+@click.option("--format", "fmt", type=click.Choice(["html", *(f for f in FORMATS if f != "html")]),
               default="html", show_default=True, help="Report format (html writes a folder: give -o DIR).")
 @article_options
 def report(paths, fmt, **opts):
