@@ -135,7 +135,6 @@ class Document:
         return sents[i] if i >= 0 and offset < sents[i][1] else (offset, offset)
 
 
-
 # -- helpers -----------------------------------------------------------------------------------
 def _blank(text: str, start: int, end: int) -> str:
     """Replace text[start:end] by spaces, keeping line breaks (so offsets and lines hold)."""

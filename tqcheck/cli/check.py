@@ -7,7 +7,7 @@ import click
 
 from tqcheck.cli.options import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, article_options, build_linter, configure, fail,
                                  scoring)
-from tqcheck.reporters import FORMATS
+from tqcheck.reporters import FOLDER_FORMATS, FORMATS, render
 
 
 def _run(linter, config, paths, opts) -> tuple[list, bool]:
@@ -100,8 +100,6 @@ def _apply_baseline(config, results, write_path: str | None) -> str | None:
 
 
 def _emit(fmt: str, report, output: str | None, **options) -> None:
-    from tqcheck.reporters import FOLDER_FORMATS, render
-
     if fmt in FOLDER_FORMATS:
         if not output:
             fail(f"the {fmt} format writes a folder of pages: give it with -o DIR")
@@ -122,7 +120,6 @@ def _emit(fmt: str, report, output: str | None, **options) -> None:
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
         render(fmt, report, sys.stdout, color=sys.stdout.isatty(), **options)
-
 
 
 @click.command()

@@ -99,7 +99,6 @@ def configure(opts: dict, **gate):
         baseline=opts["baseline_path"], fail_on=Severity.parse(fail_on) if fail_on else None, **gate)
 
 
-
 def scoring(config):
     """The scoring of a run: the config's weights, and its cut score (default: fail-under, else 95)."""
     from tqcheck.scoring.summary import DEFAULT_CUT_SCORE, Scoring
