@@ -10,7 +10,7 @@ from typing import Any
 
 
 def data_dir() -> Path:
-    from tqcheck.packs import shipped_rules_dir
+    from tqcheck.packs.loader import shipped_rules_dir
 
     return shipped_rules_dir() / "bilingual"
 
@@ -19,7 +19,7 @@ def data_dir() -> Path:
 def load_yaml(name: str) -> Any:
     """A YAML file of ``rules/bilingual/`` (cached: the data is read-only), parsed ahead of time
     when it is as shipped (``tqcheck.shipped_index``)."""
-    from tqcheck.packs import load_yaml as load
+    from tqcheck.packs.loader import load_yaml as load
 
     return load(data_dir() / name)
 

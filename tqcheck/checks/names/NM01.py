@@ -1,5 +1,5 @@
 from tqcheck.finding import Severity
-from tqcheck.prefilter import WordRequirements
+from tqcheck.text.words import WordRequirements
 from tqcheck.rule import Rule, lazy_compile
 
 # Ukraine and its oblasts in both spellings: a sentence naming one of them is about Ukraine.

@@ -91,7 +91,7 @@ class ForeignLatinSentence(Rule):
     min_probability = 0.90
 
     def check(self, doc):
-        from tqcheck.langid import detect
+        from tqcheck.text.langid import detect
 
         text = doc.text
         function_words = data.english_function_words()

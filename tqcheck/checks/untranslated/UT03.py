@@ -45,7 +45,7 @@ class ForeignLatinFragment(Rule):
     min_english_ratio = 0.12
 
     def check(self, doc):
-        from tqcheck.langid import detect
+        from tqcheck.text.langid import detect
 
         text = doc.text
         foreign = data.foreign_function_words()

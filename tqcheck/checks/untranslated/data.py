@@ -13,14 +13,14 @@ from typing import Any
 
 
 def data_dir() -> Path:
-    from tqcheck.packs import shipped_rules_dir
+    from tqcheck.packs.loader import shipped_rules_dir
 
     return shipped_rules_dir() / "untranslated"
 
 
 @cache
 def _load(name: str) -> Any:
-    from tqcheck.packs import load_yaml  # parsed ahead of time when as shipped (tqcheck.shipped_index)
+    from tqcheck.packs.loader import load_yaml  # parsed ahead of time when as shipped (tqcheck.shipped_index)
 
     return load_yaml(data_dir() / name)
 
