@@ -19,7 +19,7 @@ demo: install
 	rm -f reports/*.html
 	$(BIN)/tqcheck report examples -o reports
 	$(BIN)/tqcheck rules --all --format markdown > docs/rules.md
-	$(BIN)/python -m tqcheck.shipped_index
+	$(BIN)/python -m tqcheck.cli.build_index
 
 ## test: run the test suite
 test: install

@@ -56,9 +56,8 @@ def scaled(articles, scale: int):
 
 
 def run_tqcheck(articles, runs: int) -> dict:
-    from tqcheck.engine import Linter
-
-    from tqcheck.langid import detect
+    from tqcheck.engine.linter import Linter
+    from tqcheck.text.langid import detect
 
     linter = Linter()
     words = sum(len(WORD.findall(t)) for _, t, _ in articles)

@@ -14,12 +14,15 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["tqcheck"]):
-    from tqcheck.config import Config
-    from tqcheck.document import Document, InputError, decode
-    from tqcheck.engine import Linter
-    from tqcheck.registry import Registry
-    from tqcheck.reporters import build_report, render
-    from tqcheck.summary import PRESETS, Scoring
+    from tqcheck.document import Document
+    from tqcheck.engine.config import Config
+    from tqcheck.engine.linter import Linter
+    from tqcheck.engine.registry import Registry
+    from tqcheck.engine.report import build_report
+    from tqcheck.formats.read import InputError, decode
+    from tqcheck.reporters import render
+    from tqcheck.scoring.summary import Scoring
+    from tqcheck.scoring.weights import PRESETS
 
     LINTER = Linter(Config(select=("ALL",)), Registry.load())  # imports (and instruments) every rule
 SCORING = Scoring(PRESETS["mqm-core"], 95)

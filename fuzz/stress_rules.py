@@ -9,7 +9,7 @@ import sys
 import time
 
 from tqcheck.document import Document
-from tqcheck.registry import Registry
+from tqcheck.engine.registry import Registry
 
 FRAGMENTS = ["a", " ", "a ", "Kiev ", "the ", ". ", ",", "—", "(", "((", '"', "«", "'", "’", "1", "1,", "1.", "3,5 ",
              "\n", "\r\n", "\n\n", "<", "<a ", "&", "&#", "Aa ", "A", "A. ", "Mr. ", "и ", "Ж", "北", "\u0301",

@@ -2,13 +2,11 @@ import hashlib
 import importlib
 import os
 import pkgutil
-from pathlib import Path
 
 import pytest
+from helpers import shipped_registry
 
 import tqcheck
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _import_every_tqcheck_module() -> None:
@@ -52,14 +50,13 @@ def pytest_terminal_summary(terminalreporter, config):
 
 @pytest.fixture(scope="session")
 def registry():
-    from tqcheck.registry import Registry
-
-    return Registry.load()
+    """The shipped rules, loaded once per session (``helpers.shipped_registry``)."""
+    return shipped_registry()
 
 
 @pytest.fixture(scope="session")
 def linter(registry):
-    from tqcheck.engine import Linter
+    from tqcheck.engine.linter import Linter
 
     return Linter(registry=registry)
 

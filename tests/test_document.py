@@ -1,8 +1,8 @@
-import codecs
-
+"""The document model: offsets and lines, paragraphs and sentences, the metadata header, and the
+prose of Markdown and HTML articles (everything else blanked, offsets kept)."""
 import pytest
 
-from tqcheck.document import Document, InputError, decode, read_document
+from tqcheck.document import Document
 
 
 def test_offsets_are_kept_and_lines_counted():
@@ -63,39 +63,6 @@ def test_html_visible_text_keeps_offsets():
     assert len(doc.text) == len(raw)
     assert doc.text.count("Kiev") == 1
     assert doc.text.index("Kiev") == raw.rindex("Kiev")
-
-
-@pytest.mark.parametrize("data,expected", [
-    ("Kyiv ’".encode("utf-8"), "Kyiv ’"),
-    (codecs.BOM_UTF8 + "Kyiv".encode("utf-8"), "Kyiv"),
-    ("Kyiv ’".encode("utf-16"), "Kyiv ’"),
-    (b"", ""),
-])
-def test_decode_accepts_utf8_and_utf16_with_bom(data, expected):
-    assert decode(data) == expected
-
-
-@pytest.mark.parametrize("data,problem", [
-    ("Zürich".encode("latin-1"), "not valid UTF-8"),
-    ("Киев".encode("cp1251"), "not valid UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-])
-def test_decode_rejects_other_bytes_clearly(data, problem):
-    with pytest.raises(InputError, match=problem):
-        decode(data)
-
-
-def test_decode_with_named_encoding():
-    assert decode("Киев".encode("cp1251"), "cp1251") == "Киев"
-    with pytest.raises(InputError, match="unknown encoding"):
-        decode(b"x", "no-such-codec")
-
-
-def test_read_document_errors(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
-        read_document(tmp_path / "missing.txt")
-    with pytest.raises(InputError, match="directory"):
-        read_document(tmp_path)
 
 
 def test_word_count_ignores_header():

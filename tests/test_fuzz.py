@@ -10,17 +10,20 @@ import io
 import re
 from xml.dom import minidom
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tqcheck.config import Config
-from tqcheck.document import Document, InputError, decode
-from tqcheck.engine import Linter
-from tqcheck.pairing import pair_texts
-from tqcheck.registry import Registry
-from tqcheck.reporters import FORMATS, build_report, render
+from tqcheck.document import Document
+from tqcheck.engine.config import Config
+from tqcheck.engine.linter import Linter
+from tqcheck.engine.report import build_report
+from tqcheck.formats.pairing import pair_texts
+from tqcheck.formats.read import InputError, decode
+from tqcheck.reporters import FORMATS, render
 from tqcheck.reporters.html import marks_for, tokens
-from tqcheck.summary import PRESETS, Scoring
+from tqcheck.scoring.summary import Scoring
+from tqcheck.scoring.weights import PRESETS
 
 #: Fragments that make rules fire, or that are tricky for offsets and parsers.
 FRAGMENTS = [
@@ -40,8 +43,13 @@ LONG_LINE = st.tuples(TEXT, st.integers(200, 2000)).map(lambda t: (t[0].replace(
 FORMATS_IN = st.sampled_from(["text", "markdown", "html"])
 FAST = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 
-LINTER = Linter(Config(select=("ALL",)), Registry.load())
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@pytest.fixture(scope="module")
+def every_rule(registry):
+    """A linter that runs every rule, those off by default too."""
+    return Linter(Config(select=("ALL",)), registry)
 
 
 def line_col(raw: str, offset: int) -> tuple[int, int]:
@@ -80,33 +88,33 @@ def test_document_model_keeps_offsets(text, fmt):
 
 @FAST
 @given(TEXT, FORMATS_IN)
-def test_every_rule_on_arbitrary_text(text, fmt):
+def test_every_rule_on_arbitrary_text(every_rule, text, fmt):
     doc = Document(text, format=fmt)
-    assert_sound(doc, LINTER.check_document(doc))
+    assert_sound(doc, every_rule.check_document(doc))
 
 
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(LONG_LINE, FORMATS_IN)
-def test_every_rule_on_long_lines(text, fmt):
+def test_every_rule_on_long_lines(every_rule, text, fmt):
     doc = Document(text, format=fmt)
-    assert_sound(doc, LINTER.check_document(doc))
+    assert_sound(doc, every_rule.check_document(doc))
 
 
 @FAST
 @given(TEXT, TEXT, st.sampled_from(["ru", "zh", "de", None]))
-def test_bilingual_rules_on_arbitrary_pairs(target, source, source_lang):
+def test_bilingual_rules_on_arbitrary_pairs(every_rule, target, source, source_lang):
     doc = pair_texts(target, source, source_lang=source_lang)
-    assert_sound(doc, LINTER.check_document(doc))
+    assert_sound(doc, every_rule.check_document(doc))
 
 
 @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(TEXT.filter(lambda t: not re.search("[\ud800-\udfff]", t)), FORMATS_IN)
-def test_every_reporter_renders_anything(tmp_path_factory, text, fmt):
+def test_every_reporter_renders_anything(every_rule, tmp_path_factory, text, fmt):
     doc = Document(text, format=fmt, path="article.txt")
-    result = LINTER.check_document(doc)
+    result = every_rule.check_document(doc)
     shown = tokens(doc.raw, marks_for(result.findings))
     assert "".join(t.text for t in shown if t.kind == "text") == doc.raw, "the HTML page shows the whole text"
-    report = build_report([result], LINTER, Scoring(PRESETS["mqm-core"], 95))
+    report = build_report([result], every_rule, Scoring(PRESETS["mqm-core"], 95))
     for name in FORMATS:
         if name == "html":
             render(name, report, None, output_dir=tmp_path_factory.mktemp("html"))
@@ -123,14 +131,14 @@ def test_every_reporter_renders_anything(tmp_path_factory, text, fmt):
 
 @FAST
 @given(st.binary(max_size=300) | st.text(st.characters(), max_size=100).map(lambda t: t.encode("utf-8", "surrogatepass")))
-def test_decoding_any_bytes_gives_text_or_one_input_error(data):
+def test_decoding_any_bytes_gives_text_or_one_input_error(every_rule, data):
     try:
         text = decode(data)
     except InputError as exc:
         assert str(exc) and "\n" not in str(exc)
         return
     assert not re.search("[\ud800-\udfff]", text)
-    assert_sound(Document(text), LINTER.check_text(text))
+    assert_sound(Document(text), every_rule.check_text(text))
 
 
 # -- regressions found by the fuzzers above --------------------------------------------------------
@@ -139,14 +147,14 @@ def test_lone_surrogates_do_not_stop_the_sentence_splitter():
     assert [doc.raw[a:b] for a, b in doc.sentences] == ["One \ud800 sentence.", "Another one."]
 
 
-def test_spaced_hyphen_dash_works_on_crlf_lines():
-    rule = Registry.load().get("PU11")
+def test_spaced_hyphen_dash_works_on_crlf_lines(registry):
+    rule = registry.get("PU11")
     for newline in ("\n", "\r\n", "\r"):
         text = f"Headline - Source{newline}They are geniuses - for example, dogs.{newline}"
         assert [f.start for f in rule.check(Document(text))] == [text.index("s - f") + 2], repr(newline)
 
 
-def test_an_unclosed_comment_run_is_not_one_long_comment():
-    rule = Registry.load().get("MK03")
+def test_an_unclosed_comment_run_is_not_one_long_comment(registry):
+    rule = registry.get("MK03")
     text = "<!-- " * 50 + "text <!-- note -->"
     assert [f.text for f in rule.check(Document(text))] == ["<!-- note -->"]

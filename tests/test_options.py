@@ -1,40 +1,31 @@
-"""Rule options (tqcheck/options.py): the Python rules' lists come from rules/data/, a config file
-or a house pack edits them, and a mistake is a file:line error. The cases of rule_cases/*.yml
-with ``options`` test what an edit changes in the findings."""
+"""Rule options (tqcheck/options.py): a config file or a house pack edits a Python rule's lists,
+and a mistake is a file:line error; rule modules do no I/O. The cases of checks/rule_cases/*.yml
+with ``options`` test what an edit changes in the findings; tests/packs/test_data.py the data
+files the options read."""
 import ast
 import re
-import textwrap
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from helpers import REPO, invoke, make_pack
 
-from tqcheck.cli import main
-from tqcheck.config import Config
-from tqcheck.engine import Linter
-from tqcheck.options import OptionError, options_of
-from tqcheck.packs import shipped_rules_dir
-from tqcheck.summary import Scoring, make_signature
+from tqcheck.engine.config import Config
+from tqcheck.engine.linter import Linter
+from tqcheck.scoring.signature import make_signature
+from tqcheck.scoring.summary import Scoring
 
-DATA = shipped_rules_dir() / "data"
-CHECKS = Path(__file__).parent.parent / "tqcheck" / "checks"
+CHECKS = REPO / "tqcheck" / "checks"
 ARTICLE = "Ouyang Xiu Wen and He Li Feng spoke first.\n"
 
 
-def check(tmp_path, config: str | None = None, pack: str | None = None, *args):
+def check(tmp_path, config: str | None = None, pack: str | None = None):
     (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
-    options = ["check", "--no-cache", "--select", "NM04", "article.txt", *args]
+    options = ["check", "--no-cache", "--select", "NM04", "article.txt"]
     if config is not None:
-        (tmp_path / "tqcheck.toml").write_text(textwrap.dedent(config), encoding="utf-8")
+        (tmp_path / "tqcheck.toml").write_text(config, encoding="utf-8")
         options += ["--config", "tqcheck.toml"]
     if pack is not None:
-        (tmp_path / "house").mkdir()
-        (tmp_path / "house" / "_pack.yml").write_text("name: house\n", encoding="utf-8")
-        (tmp_path / "house" / "nm04.yml").write_text(textwrap.dedent(pack), encoding="utf-8")
-        options += ["--pack", "house"]
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path)
-        return CliRunner().invoke(main, options)
+        options += ["--pack", make_pack(tmp_path, pack)]
+    return invoke(*options, cwd=tmp_path)
 
 
 def flagged(result) -> list[str]:
@@ -88,7 +79,7 @@ def test_unquoted_edit_key_gets_a_hint(tmp_path):
 def test_bad_pack_option_is_a_file_line_error(tmp_path, pack, line, problem):
     result = check(tmp_path, pack=pack)
     assert result.exit_code == 2
-    assert re.search(rf"tqcheck: error: \S*house/nm04.yml:{line}: .*{re.escape(problem)}", result.output), result.output
+    assert re.search(rf"tqcheck: error: \S*house/rule.yml:{line}: .*{re.escape(problem)}", result.output), result.output
 
 
 def test_edits_apply_to_copies_and_show_in_the_signature(registry):
@@ -102,60 +93,25 @@ def test_edits_apply_to_copies_and_show_in_the_signature(registry):
 
 
 def test_explain_names_the_options_and_their_data_files():
-    result = CliRunner().invoke(main, ["explain", "NM04"])
+    result = invoke("explain", "NM04")
     assert "surnames (words, rules/data/names/pinyin.yml)" in result.output
 
 
-def test_every_option_reads_its_data(registry):
-    """Each declared option of each rule resolves to a value of its kind from a file that exists."""
-    checked = 0
-    for rule in registry:
-        for option in options_of(type(rule)).values():
-            assert (DATA / option.data).exists(), option.data
-            value = getattr(rule, option.attr)
-            assert value, f"{rule.code}: {option.name} is empty"
-            checked += 1
-    assert checked >= 50
-
-
-def test_every_data_file_is_read_by_some_rule_and_says_where_its_lists_come_from(registry):
-    used = {option.data for rule in registry for option in options_of(type(rule)).values()}
-    files = {str(p.relative_to(DATA)) for p in DATA.rglob("*.yml")}
-    assert files <= used, f"data files no rule reads: {sorted(files - used)}"
-    for name in files:
-        assert (DATA / name).read_text(encoding="utf-8").startswith("#"), f"{name} has no header comment"
-
-
-def test_shipped_data_of_the_wrong_type_names_the_file_and_line(registry, monkeypatch):
-    import tqcheck.rule_data as rule_data
-
-    rule = registry.get("NM04")
-    broken = type(rule)()
-    rule_data.bind(broken)
-    real = rule_data.read
-
-    def read(name):
-        data = dict(real(name))
-        data["surnames"] = {"a": 1}
-        return data
-
-    broken.__dict__["_options"] = (read, ())
-    with pytest.raises(OptionError, match=r"rules/data/names/pinyin.yml: 'surnames' must be a list of strings"):
-        broken.surnames
-
-
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def _imports(path) -> set[str]:
+    """The modules (and ``module.name``s) that the Python file *path* imports."""
     names = set()
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
+            names.update([node.module, *(f"{node.module}.{alias.name}" for alias in node.names)])
     return names
 
 
 @pytest.mark.parametrize("path", sorted(CHECKS.rglob("*.py")), ids=lambda p: str(p.relative_to(CHECKS)))
-def test_rule_modules_do_no_io_and_do_not_import_the_loader(path):
-    assert not _imports(path) & {"tqcheck.packs", "tqcheck.rule_data", "tqcheck.shipped_index", "yaml", "csv"}
+def test_rule_modules_do_no_io(path):
+    """No file reading, no parsers of data files, no shipped index (that no rule imports
+    ``tqcheck.packs`` is a rule of the layer table: tests/test_layers.py)."""
+    forbidden = ("yaml", "csv", "tqcheck.shipped_index")
+    assert not [n for n in _imports(path) for f in forbidden if n == f or n.startswith(f + ".")]
     assert not re.search(r"\bopen\(|\.read_text\(|\.read_bytes\(|resources\.files", path.read_text(encoding="utf-8"))

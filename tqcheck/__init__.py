@@ -8,7 +8,7 @@ The CLI is a thin layer over this API::
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from tqcheck.version import __version__
 
 __all__ = ["__version__", "check_text", "check_file", "Linter", "Config"]
 
@@ -16,11 +16,11 @@ __all__ = ["__version__", "check_text", "check_file", "Linter", "Config"]
 def __getattr__(name: str):
     # Lazy: `import tqcheck` stays cheap; the engine and its rules load on first use.
     if name in ("Linter", "ArticleResult"):
-        from tqcheck import engine
+        from tqcheck.engine import linter
 
-        return getattr(engine, name)
+        return getattr(linter, name)
     if name == "Config":
-        from tqcheck.config import Config
+        from tqcheck.engine.config import Config
 
         return Config
     raise AttributeError(name)
@@ -28,13 +28,13 @@ def __getattr__(name: str):
 
 def check_text(text: str, *, config=None, path: str = "<text>", fmt: str = "text"):
     """Check an article given as a string; returns an ``ArticleResult``."""
-    from tqcheck.engine import Linter
+    from tqcheck.engine.linter import Linter
 
     return Linter(config).check_text(text, path=path, fmt=fmt)
 
 
 def check_file(path, *, config=None, encoding: str | None = None):
     """Check an article file; an unreadable file gives a result whose ``error`` says why."""
-    from tqcheck.engine import Linter
+    from tqcheck.engine.linter import Linter
 
     return Linter(config).check_file(path, encoding=encoding)

@@ -18,7 +18,7 @@ holds CSV or TBX glossaries instead), changed by the edits a config file or a ho
     extends: NM04                    # a rule file of a house pack
     surnames-: [Wan]
 
-The registry hands each rule a reader of its data files (``tqcheck.rule_data``); an option is read
+The registry hands each rule a reader of its data files (``tqcheck.packs.data``); an option is read
 on its first use, so a run that never needs a list never reads it. A rule module does no I/O.
 """
 from __future__ import annotations
@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from tqcheck.finding import Severity, check_category
 
 #: What a data file of ``rules/data/`` parses to, given its name there (``names/pinyin.yml``).
 Reader = Callable[[str], Any]
@@ -299,8 +301,6 @@ def edited(rule: Any, edits: list[Edit]) -> Any:
 def extend(rule: Any, data: Any, path: str) -> Any:
     """*rule* as a house pack's ``extends:`` file changes it (*data*, a LineDict): its options, and
     its ``severity``, ``category`` or ``default``."""
-    from tqcheck.finding import Severity, check_category
-
     options = {k: v for k, v in data.items() if k != "extends" and k not in _METADATA}
     copy = edited(rule, parse_edits(rule, options, path, data.line_of))
     for key in sorted(_METADATA & data.keys()):

@@ -10,7 +10,7 @@ from typing import ClassVar
 from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
 from tqcheck.options import describe as describe_options
-from tqcheck.prefilter import may_match
+from tqcheck.text.prefilter import may_match
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{2}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -60,7 +60,7 @@ class Rule:
     Python rules set the metadata as class attributes and document themselves in the docstring
     (summary line, ``What it does:``, ``Why it matters:``, ``Example:`` with ``flag:``/``okay:``
     lines that the test suite runs). Declarative rules from YAML packs set the same attributes per
-    instance (see ``tqcheck.kinds``).
+    instance (see ``tqcheck.packs.kinds``).
     """
 
     code: ClassVar[str] = ""
@@ -141,7 +141,7 @@ def iter_matches(pattern: re.Pattern, doc: Document, start: int | None = None, *
 
     *needs*, if given, is a quick pattern that matches inside every match of *pattern* (for
     instance the two marks of ",," for a repeated-punctuation pattern): where it finds nothing,
-    *pattern* is not run. ``tests/test_fast_paths.py`` checks each such pair.
+    *pattern* is not run. ``tests/text/test_fast_paths.py`` checks each such pair.
     """
     begin = doc.body_start if start is None else start
     if (needs is not None and not needs.search(doc.text, begin)) or not may_match(pattern, doc.index):

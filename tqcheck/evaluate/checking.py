@@ -1,7 +1,7 @@
 """Checking the corpus articles in one mode, as ``tqcheck check`` checks article files: the target
 in its language, the source aligned beside it ("sources", "references"), the reference scored by
-``tqcheck.metrics.score_article`` ("references"); and their quality summaries as ``tqcheck check``
-reports them (``tqcheck.reporters.build_report``)."""
+``tqcheck.scoring.metrics.score_article`` ("references"); and their quality summaries as ``tqcheck check``
+reports them (``tqcheck.engine.report.build_report``)."""
 from __future__ import annotations
 
 from tqcheck.evaluate.corpus import Article, language_pair, make_document
@@ -23,7 +23,7 @@ def mode_articles(articles: list[Article], mode: str) -> list[Article]:
 def check_articles(articles: list[Article], linter, mode: str, problems: list[str]) -> list:
     """The ``ArticleResult`` of each article checked in *mode*; rule crashes go to *problems*."""
     from tqcheck.document import Document
-    from tqcheck.metrics import score_article
+    from tqcheck.scoring.metrics import score_article
 
     results = []
     for article in articles:
@@ -41,6 +41,6 @@ def check_articles(articles: list[Article], linter, mode: str, problems: list[st
 
 def summaries(results: list, linter, scoring) -> list:
     """Each result's ``ArticleSummary``, the one ``tqcheck check`` reports (score, metrics)."""
-    from tqcheck.reporters import build_report
+    from tqcheck.engine.report import build_report
 
     return [a.summary for a in build_report(results, linter, scoring).articles]

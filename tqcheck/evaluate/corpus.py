@@ -159,9 +159,9 @@ def folder_references(corpus: Path, problems: list[str]) -> dict[str, dict[int, 
 
 def make_document(target: str, source: str | None, source_lang: str | None, target_lang: str, path: str):
     """The article the linter checks, in the target language, with its line-aligned source attached
-    (as ``tqcheck.pairing`` does for files) when there is one, so that source-aware rules take part."""
+    (as ``tqcheck.formats.pairing`` does for files) when there is one, so that source-aware rules take part."""
     from tqcheck.document import Document
-    from tqcheck.pairing import pair_texts
+    from tqcheck.formats.pairing import pair_texts
 
     if source:
         return pair_texts(target, source, source_lang=source_lang, target_lang=target_lang, path=path)

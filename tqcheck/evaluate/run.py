@@ -5,7 +5,8 @@ them, and the targets (``tqcheck.evaluate.targets``) point into them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqcheck.evaluate.checking import check_articles, mode_articles, summaries
@@ -14,10 +15,20 @@ from tqcheck.evaluate.corpus import (DEMETR_FIELDS, MQM_FIELDS, EvalInputError, 
 from tqcheck.evaluate.demetr import DemetrResult, evaluate_demetr
 from tqcheck.evaluate.mqm import MqmResult, score_mqm
 from tqcheck.evaluate.ranking import Agreement, rank
+from tqcheck.scoring.signature import make_signature
 
 #: The key of the MQM figures over every language pair together (with sources), comparable with
 #: reports from before the figures were split by language pair.
 ALL_PAIRS = "all"
+
+
+def signature(linter, scoring, files: list[Path]) -> str:
+    """What produced the figures: ``tqcheck check``'s run signature (``tqcheck.scoring.signature``),
+    less the language pair (the figures span several) and the weights and cut score (which eval
+    signatures have never named), plus the data files' hashes: equal signatures mean comparable
+    figures."""
+    data = ",".join(f"{f.name}@{hashlib.sha256(f.read_bytes()).hexdigest()[:8]}" for f in files)
+    return str(replace(make_signature(linter, scoring), weights=None, cut=None, pair=None, data=data))
 
 
 @dataclass

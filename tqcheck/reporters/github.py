@@ -9,7 +9,7 @@ import re
 from typing import TextIO
 
 from tqcheck.reporters import visible
-from tqcheck.summary import format_number
+from tqcheck.scoring.summary import format_number
 
 _LEVEL = {"critical": "error", "major": "error", "minor": "warning"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

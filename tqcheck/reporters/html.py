@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TextIO
 
-from tqcheck.summary import format_number
+from tqcheck.scoring.summary import format_number
 
 _DIMENSION_CLASS = {"Accuracy": "accuracy", "Fluency": "fluency", "Terminology": "terminology", "Style": "style",
                     "Locale convention": "locale"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from tqcheck import __version__
+from tqcheck.version import __version__
 
 SCHEMA_VERSION = 2
 

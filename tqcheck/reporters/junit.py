@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 from tqcheck.reporters import visible
 from tqcheck.reporters.text import finding_line
-from tqcheck.summary import format_number
+from tqcheck.scoring.summary import format_number
 
 
 def _failure_reasons(article) -> tuple[str, ...]:

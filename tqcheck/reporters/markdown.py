@@ -9,7 +9,7 @@ import re
 from typing import TextIO
 
 from tqcheck.reporters import visible
-from tqcheck.summary import format_number
+from tqcheck.scoring.summary import format_number
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 #: Findings listed per article; the rest are counted.

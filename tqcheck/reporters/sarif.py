@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from tqcheck import __version__
-from tqcheck.baseline import fingerprint
+from tqcheck.engine.baseline import fingerprint
+from tqcheck.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"critical": "error", "major": "error", "minor": "warning"}

@@ -10,7 +10,7 @@ from typing import TextIO
 import click
 
 from tqcheck.reporters import visible
-from tqcheck.summary import format_number
+from tqcheck.scoring.summary import format_number
 
 _COLORS = {"critical": "magenta", "major": "red", "minor": "yellow"}
 

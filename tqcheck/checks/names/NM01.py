@@ -3,8 +3,8 @@ from functools import cached_property
 
 from tqcheck.finding import Severity
 from tqcheck.options import Table, Words
-from tqcheck.prefilter import WordRequirements
 from tqcheck.rule import Rule, lazy_compile
+from tqcheck.text.words import WordRequirements
 
 _DATA = "names/ukrainian-places.yml"
 

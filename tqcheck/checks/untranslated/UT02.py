@@ -36,7 +36,7 @@ def sentence_words(doc, start: int, end: int, spaced: str | None) -> list[str]:
     """``_WORD.findall(text, start, end)``, lower-cased.
 
     Found in the lower-cased text when ``str.lower`` keeps every offset and word edge there
-    (``tqcheck.prefilter.TextIndex.lower``; lower-casing never changes which characters are
+    (``tqcheck.text.index.TextIndex.lower``; lower-casing never changes which characters are
     letters); else word by word as the rule reads them. *spaced* is that lower-cased text
     ``blanked``: no word crosses a blanked character, so its whitespace-separated pieces are the
     words when each is letters, or letters joined by one apostrophe ("don't"); the regex looks
@@ -101,7 +101,7 @@ class ForeignLatinSentence(Rule):
         return bool(words) and 2 * sum(map(self._english_common_words.__contains__, words)) >= len(words)
 
     def check(self, doc):
-        from tqcheck.langid import detect
+        from tqcheck.text.langid import detect
 
         text = doc.text
         function_words = self.english_function_words

@@ -52,7 +52,7 @@ class ForeignLatinFragment(Rule):
         return lazy_compile(f"[{''.join(map(re.escape, self.foreign_letters))}]")
 
     def check(self, doc):
-        from tqcheck.langid import detect
+        from tqcheck.text.langid import detect
 
         text = doc.text
         foreign = self.foreign_function_words

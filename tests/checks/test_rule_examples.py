@@ -1,0 +1,42 @@
+"""Every rule's documented examples are tests: `flag` lines must fire, `okay` lines must not."""
+import pytest
+from helpers import rule_findings, shipped_registry
+
+from tqcheck.formats.pairing import guess_script_lang, pair_texts
+
+CASES = [(rule.code, kind, i, text) for rule in shipped_registry()
+         for kind in ("flag", "okay") for i, text in enumerate(rule.examples[kind])]
+
+
+def codes_found(code: str, text: str) -> list[str]:
+    article = text.replace("\\n", "\n")
+    if shipped_registry().get(code).needs_source:  # bilingual examples read "source: ... target: ..."
+        source, sep, target = article.removeprefix("source: ").partition(" target: ")
+        assert sep, f"{code}: a bilingual example needs 'source: ... target: ...'"
+        article = pair_texts(target, source, source_lang=guess_script_lang(source))
+    return [f.code for f in rule_findings(article, [code])]
+
+
+@pytest.mark.parametrize("code,kind,index,text", CASES, ids=[f"{c}-{k}-{i}" for c, k, i, _ in CASES])
+def test_documented_example(code, kind, index, text):
+    found = codes_found(code, text)
+    if kind == "flag":
+        assert found, f"{code} should flag: {text!r}"
+    else:
+        assert not found, f"{code} should not flag: {text!r}"
+
+
+@pytest.mark.parametrize("code", [r.code for r in shipped_registry()])
+def test_rule_is_documented_with_examples(code, registry):
+    rule = registry.get(code)
+    assert rule.description, "no summary line"
+    assert rule.examples["flag"], "no 'flag' example"
+    assert rule.examples["okay"], "no 'okay' example"
+    if not hasattr(rule, "entries"):  # Python rules use ruff-style headings
+        assert "What it does:" in rule.doc and "Why it matters:" in rule.doc
+
+
+def test_names_are_unique_and_dotted(registry):
+    names = [r.name for r in registry]
+    assert len(names) == len(set(names))
+    assert all("." in n for n in names)

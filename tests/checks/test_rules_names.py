@@ -1,0 +1,48 @@
+"""Names (NM01-NM05): NM02's fast path (the cases of each rule are in rule_cases/names.yml)."""
+from tqcheck.document import Document
+
+
+def test_lowercase_organisation_is_off_by_default(registry):
+    assert registry.get("NM03").default_enabled is False
+
+
+# -- NM02's fast path: only words with a look-alike among the candidates are followed up --------
+import random  # noqa: E402
+import re  # noqa: E402
+
+from tqcheck.checks.names.NM02 import InconsistentNameSpelling  # noqa: E402
+
+_NAMES = ["Zelensky", "Zelenskiy", "Zelenskyy", "Zelenska", "Petrov", "Petrova", "Ivan", "Ivanov", "Maria", "Marin",
+          "Macao", "Macau", "Russia", "Russian", "Minister", "Ministry", "Al-Qaeda", "Al-Qaida", "Kharkiv", "Kharkov",
+          "Austria", "Australia", "Georgia", "Georgian", "Tolstoy", "Tolstaya", "Abc-DE", "Abcde-Fg", "Élan", "Elan"]
+_FILLER = ["said", "met", "the", "and", "minister", "russia", "elan", "zelensky", "was", "in", "of"]
+_BREAKS = [" ", " ", " ", ". ", ", ", "\n", "\n\n", ' "', " (", " — ", ": ", "-", "'s "]
+
+
+def _texts_with_names(count=300, seed=5):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_NAMES if rng.random() < 0.5 else _FILLER) + rng.choice(_BREAKS)
+                    for _ in range(rng.randint(3, 60))) for _ in range(count)]
+
+
+def test_words_written_in_lower_case_are_the_lower_case_runs_of_the_word_index():
+    """NM02 takes the article's lower-case words from ``doc.index.words``: the same set as a scan
+    for lower-case words would give."""
+    lower_word = re.compile(r"\b[a-z]+\b")
+    for text in _texts_with_names(100) + ["x_y abc ABC aBc élan naïve a1 b-c"]:
+        doc = Document(text)
+        assert {w for w in doc.index.words if re.fullmatch("[a-z]+", w)} == set(lower_word.findall(text))
+
+
+def test_nm02_finds_the_same_when_every_candidate_is_followed_up(monkeypatch, registry):
+    rule = registry.get("NM02")
+    texts = rule.examples["flag"] + rule.examples["okay"] + _texts_with_names()
+
+    def run():
+        return [[(f.start, f.end, f.message, f.suggestion) for f in rule.check(Document(t))] for t in texts]
+
+    fast = run()
+    assert sum(map(len, fast)) > 50
+    with monkeypatch.context() as patch:
+        patch.setattr(InconsistentNameSpelling, "_spelled_alike", lambda self, words: set(words))
+        assert run() == fast

@@ -1,0 +1,136 @@
+"""Checking many articles: in this process or over worker processes (``--jobs``), with the cache.
+
+``check_all`` yields one ``ArticleResult`` per pairing, in the order of the pairings, whatever
+the number of processes: results are streamed back as the oldest pending article finishes, with
+a bounded number of articles in flight, so memory does not grow with the number of files. Each
+worker builds (or, where processes fork, inherits) one ``Linter`` and reuses it for every article
+it is given. Article texts are dropped from the results unless a reporter needs them
+(``keep_text``, the HTML report).
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+#: Articles in flight per worker: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT_PER_JOB = 4
+#: Fewer articles to check than this are checked in this process: starting workers costs more.
+MIN_PARALLEL_ARTICLES = 8
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_pairing(linter, pairing, keep_text: bool):
+    """Check one article as the CLI does (source/reference when paired); drop its text unless kept.
+
+    The texts of the scored segments go too: corpus metrics add up their statistics
+    (``tqcheck.scoring.metrics``), so a run keeps no article text however many articles it checks.
+    """
+    result = linter.check_pairing(pairing)
+    if keep_text:
+        return result
+    segments = [replace(s, hypothesis="", reference="") if s.stats is not None else s for s in result.scored_segments]
+    return replace(result, article_text="", scored_segments=segments)
+
+
+# -- worker processes ------------------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(linter, config, keep_text: bool, cache_folder) -> None:
+    """Runs once in each worker: the linter inherited (fork) or built from the config (spawn)."""
+    if linter is None:
+        from tqcheck.engine.linter import Linter
+
+        linter = Linter(config)
+    _WORKER.update(linter=linter, keep_text=keep_text, cache_folder=cache_folder)
+
+
+def _check_in_worker(pairing, key):
+    result = check_pairing(_WORKER["linter"], pairing, _WORKER["keep_text"])
+    cache = _WORKER["cache_folder"]
+    if cache is not None and key is not None:
+        cache.put(key, result, _WORKER["keep_text"])
+    return result
+
+
+def _context():
+    # fork: workers start at once and inherit the built linter; elsewhere (or where fork is not
+    # offered) spawn, and each worker loads the rules itself.
+    import multiprocessing  # here: a one-process run never needs it (start-up time)
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+# -- the run -----------------------------------------------------------------------------------------
+def check_all(linter, pairings: Iterable, *, jobs: int = 1, cache=None, keep_text: bool = False,
+              check_stdin: Callable | None = None) -> Iterator:
+    """Results of checking *pairings*, in their order.
+
+    ``cache`` is a ``tqcheck.batch.cache.ResultCache`` or None; ``check_stdin()`` checks the article
+    given as ``-`` (always in this process).
+    """
+    pairings = list(pairings)
+    keys = [cache.key(p) if cache is not None else None for p in pairings]
+    cached = [cache.get(k, keep_text) if k is not None else None for k in keys]
+    todo = sum(1 for p, c in zip(pairings, cached) if c is None and p.target != "-")
+    if jobs <= 1 or todo < MIN_PARALLEL_ARTICLES:
+        yield from _serial(linter, pairings, keys, cached, cache, keep_text, check_stdin)
+        return
+    yield from _parallel(linter, pairings, keys, cached, cache, keep_text, check_stdin, min(jobs, todo))
+
+
+def _serial(linter, pairings, keys, cached, cache, keep_text, check_stdin):
+    for pairing, key, hit in zip(pairings, keys, cached):
+        if hit is not None:
+            yield hit
+        elif pairing.target == "-":
+            yield check_stdin()
+        else:
+            result = check_pairing(linter, pairing, keep_text)
+            if cache is not None:
+                cache.put(key, result, keep_text)
+            yield result
+
+
+def _parallel(linter, pairings, keys, cached, cache, keep_text, check_stdin, jobs: int):
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = _context()
+    inherited = linter if context.get_start_method() == "fork" else None
+    pending: deque = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(inherited, linter.config, keep_text, cache)) as pool:
+        items = iter(zip(pairings, keys, cached))
+        exhausted = False
+        while pending or not exhausted:
+            while not exhausted and len(pending) < jobs * IN_FLIGHT_PER_JOB:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                    break
+                pairing, key, hit = item
+                if hit is not None:
+                    pending.append(("done", hit))
+                elif pairing.target == "-":
+                    pending.append(("stdin", None))
+                else:
+                    pending.append(("future", pool.submit(_check_in_worker, pairing, key)))
+            if not pending:
+                break
+            kind, value = pending.popleft()
+            if kind == "done":
+                yield value
+            elif kind == "stdin":
+                yield check_stdin()
+            else:
+                yield value.result()

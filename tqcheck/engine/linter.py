@@ -1,0 +1,148 @@
+"""The engine: run the selected rules over a document and collect an ArticleResult. No printing."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tqcheck.document import Document
+from tqcheck.engine.config import Config
+from tqcheck.engine.registry import Registry
+from tqcheck.finding import Finding, Severity
+from tqcheck.formats.pairing import Pairing
+from tqcheck.formats.read import InputError, read_document
+from tqcheck.rule import Rule
+
+
+@dataclass
+class ArticleResult:
+    """What checking one article produced. ``error`` is set when the article could not be read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    word_count: int = 0
+    sentence_count: int = 0
+    error: str | None = None
+    #: Rules that raised (a bug in the rule): "CODE: exception".
+    rule_errors: list[str] = field(default_factory=list)
+    #: Findings switched off in the article or its sidecar file (``tqcheck.engine.suppression.Suppressed``).
+    suppressed: list = field(default_factory=list)
+    #: Findings accepted by a baseline file (``tqcheck.engine.baseline``); not in ``findings``.
+    baselined: list[Finding] = field(default_factory=list)
+    #: The decoded article (``Document.raw``) the offsets point into, for reports that show it.
+    article_text: str = field(default="", repr=False)
+    #: The files this article was compared with (see ``tqcheck.formats.pairing``), if any.
+    source_path: str | None = None
+    reference_path: str | None = None
+    #: Reference-based scores: name -> {"score", "signature", ...} (see ``tqcheck.scoring.metrics``).
+    metrics: dict[str, dict] = field(default_factory=dict)
+    #: The (hypothesis, reference) segments behind ``metrics``, for corpus-level totals.
+    scored_segments: list = field(default_factory=list, repr=False)
+    #: Notes about the check itself (e.g. "no source found"), shown as warnings.
+    warnings: list[str] = field(default_factory=list)
+
+    def count_by_severity(self) -> dict[str, int]:
+        counts = Counter(str(f.severity) for f in self.findings)
+        return {str(s): counts.get(str(s), 0) for s in sorted(Severity, reverse=True)}
+
+    def count_by_dimension(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.dimension for f in self.findings).items()))
+
+    def failing(self, fail_on: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= fail_on]
+
+
+class Linter:
+    """Checks documents with the rules a config selects from a registry."""
+
+    def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
+        self.config = config or Config()
+        self.registry = registry or Registry.load(self.config.packs)
+        if self.config.rule_options:  # a config file's word-list edits (tqcheck.options)
+            self.registry = self.registry.configured(self.config.rule_options, self.config.path)
+        self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
+        self._scoped: tuple[list[Rule], dict[tuple, tuple[list[Rule], bool]]] = (self.rules, {})
+
+    def rules_for(self, doc: Document) -> list[Rule]:
+        """The rules that apply to *doc*. ``Rule.applies_to`` reads only whether there is a source
+        and the two languages, so its answers are kept per such triple (a rule class that
+        overrides it is asked about every document)."""
+        rules, by_scope = self._scoped
+        if rules is not self.rules:  # the selection was replaced
+            rules, by_scope = self._scoped = (self.rules, {})
+        scope = (doc.source is not None, doc.lang, doc.source_lang)
+        found = by_scope.get(scope)
+        if found is None:
+            custom = [r for r in rules if type(r).applies_to is not Rule.applies_to]
+            found = by_scope[scope] = ([r for r in rules if r in custom or r.applies_to(doc)], bool(custom))
+        applicable, custom = found
+        return [r for r in applicable if r.applies_to(doc)] if custom else applicable
+
+    def check_document(self, doc: Document) -> ArticleResult:
+        result = ArticleResult(path=doc.path, word_count=doc.word_count, article_text=doc.raw)
+        findings: list[Finding] = []
+        for rule in self.rules_for(doc):
+            try:
+                findings.extend(rule.check(doc))
+            except Exception as exc:  # a rule bug must not stop the other rules
+                result.rule_errors.append(f"{rule.code}: {type(exc).__name__}: {exc}")
+        overrides = self.config.severities
+        located = []
+        for f in sorted(set(findings), key=Finding.sort_key):
+            line, col = doc.line_col(f.start)
+            located.append(replace(f, line=line, column=col, severity=overrides.get(f.code, f.severity),
+                                   unit=doc.unit_at(f.start) if doc.units else None))
+        result.findings = located
+        result.sentence_count = len(doc.sentences)
+        self._suppress(doc, result)
+        return result
+
+    def _suppress(self, doc: Document, result: ArticleResult) -> None:
+        """Move findings suppressed in the article (or its ``.tqignore`` sidecar) out of ``findings``."""
+        from tqcheck.engine import suppression
+
+        directives, warnings = suppression.inline_directives(doc)
+        try:
+            directives += suppression.read_sidecar(doc.path) if not doc.path.startswith("<") else []
+        except suppression.SidecarError as exc:
+            result.error, result.findings = str(exc), []
+            return
+        result.findings, result.suppressed, unused = suppression.apply(
+            result.findings, directives, ran=[r.code for r in self.rules], known=self.registry.rules)
+        result.warnings.extend(warnings + unused)
+
+    def check_text(self, text: str, path: str = "<text>", fmt: str = "text") -> ArticleResult:
+        doc = Document(text, path=path, format=fmt, lang=self.config.target_lang,
+                       source_lang=self.config.source_lang)
+        return self.check_document(doc)
+
+    def check_file(self, path: str | Path, encoding: str | None = None) -> ArticleResult:
+        try:
+            doc = read_document(path, encoding=encoding or self.config.encoding, lang=self.config.target_lang,
+                                source_lang=self.config.source_lang)
+        except InputError as exc:
+            return ArticleResult(path=str(path), error=str(exc))
+        return self.check_document(doc)
+
+    def check_pairing(self, pairing: Pairing, encoding: str | None = None) -> ArticleResult:
+        """Check an article against its source and score it against its reference (``tqcheck.formats.pairing``)."""
+        from tqcheck.formats.pairing import read_pair
+
+        try:
+            pair = read_pair(pairing, encoding=encoding or self.config.encoding, target_lang=self.config.target_lang,
+                             source_lang=self.config.source_lang)
+        except InputError as exc:
+            return ArticleResult(path=str(pairing.target), error=str(exc), warnings=list(pairing.warnings))
+        result = self.check_document(pair.target)
+        result.source_path, result.reference_path = pairing.source, pairing.reference
+        result.warnings.extend(pairing.warnings)
+        if pair.reference is not None:
+            from tqcheck.scoring.metrics import score_article
+
+            result.metrics, segments = score_article(pair.target, pair.reference, self.config.target_lang)
+            result.scored_segments = segments
+        return result
+
+    def check_files(self, paths: Sequence[str | Path], encoding: str | None = None) -> list[ArticleResult]:
+        return [self.check_file(p, encoding) for p in paths]

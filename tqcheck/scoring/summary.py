@@ -1,0 +1,216 @@
+"""Quality summaries: the MQM-style score of each article and of the corpus (weights and presets
+are ``tqcheck.scoring.weights``, run signatures ``tqcheck.scoring.signature``).
+
+These are value objects with no formatting (like sacrebleu's ``Score``); reporters render them.
+The score follows the MQM scorecard:
+
+* absolute penalty total (APT) = sum of the weight of every finding (MQM-Core: minor 1,
+  major 5, critical 25);
+* per-word penalty = APT / evaluated words; normed penalty = per-word penalty x 1,000 words;
+* quality score = 100 - normed penalty (it can go below 0 for a short, badly flawed article);
+* an article passes when its score is at or above the cut score.
+
+An article with no words has a per-word penalty of APT (as if it had one word), so an empty
+article with no findings scores 100 and one with findings fails.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tqcheck.finding import Severity
+from tqcheck.scoring.weights import PRESETS, Weights
+
+#: Words the normed penalty is scaled to (the MQM scorecard's "reference word count").
+REFERENCE_WORDS = 1000
+#: The default pass mark: at most 5 penalty points per 1,000 words (one major error, or five minor ones).
+DEFAULT_CUT_SCORE = 95.0
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """How findings become a score: the weights and the cut score."""
+
+    weights: Weights = PRESETS["mqm-core"]
+    cut_score: float = DEFAULT_CUT_SCORE
+
+
+def format_number(value: float) -> str:
+    """``95`` for whole numbers, else up to 2 decimals (``96.86``)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """What one rule's findings (at one severity and category) cost an article."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    count: int
+    weight: float
+    points: float
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """The quality summary of one article."""
+
+    path: str
+    words: int
+    sentences: int
+    findings: int
+    by_severity: dict[str, int]
+    by_category: dict[str, dict[str, int]]
+    penalties: tuple[Penalty, ...]
+    penalty_total: float
+    cut_score: float
+    suppressed: int = 0
+    baselined: int = 0
+    metrics: dict[str, dict] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, result, scoring: Scoring) -> ArticleSummary:
+        findings = result.findings
+        by_severity = {str(s): 0 for s in sorted(Severity, reverse=True)}
+        by_category: dict[str, dict[str, int]] = {}
+        groups: Counter = Counter()
+        for f in findings:
+            by_severity[str(f.severity)] += 1
+            by_category.setdefault(f.category, {str(s): 0 for s in sorted(Severity, reverse=True)})[str(f.severity)] += 1
+            groups[(f.code, f.name, f.category, f.severity, scoring.weights.of(f))] += 1
+        penalties = tuple(sorted(
+            (Penalty(code, name, cat, sev, n, w, round(n * w, 6)) for (code, name, cat, sev, w), n in groups.items()),
+            key=lambda p: (-p.points, p.code, p.category, -p.severity)))
+        return cls(path=result.path, words=result.word_count, sentences=result.sentence_count, findings=len(findings),
+                   by_severity=by_severity, by_category=dict(sorted(by_category.items())), penalties=penalties,
+                   penalty_total=round(sum(p.points for p in penalties), 6), cut_score=scoring.cut_score,
+                   suppressed=len(getattr(result, "suppressed", ())), baselined=len(getattr(result, "baselined", ())),
+                   metrics=dict(getattr(result, "metrics", {}) or {}))
+
+    @property
+    def per_word_penalty(self) -> float:
+        return self.penalty_total / max(self.words, 1)
+
+    @property
+    def normed_penalty(self) -> float:
+        return self.per_word_penalty * REFERENCE_WORDS
+
+    @property
+    def score(self) -> float:
+        return 100.0 - self.normed_penalty
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.cut_score
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 4), "cut_score": self.cut_score, "passed": self.passed,
+            "penalty": {"total": self.penalty_total, "per_word": round(self.per_word_penalty, 6),
+                        "per_1000_words": round(self.normed_penalty, 4)},
+            "by_severity": self.by_severity, "by_category": self.by_category,
+            "points": [{"code": p.code, "name": p.name, "category": p.category, "severity": str(p.severity),
+                        "count": p.count, "weight": p.weight, "points": p.points} for p in self.penalties],
+            "suppressed": self.suppressed, "baselined": self.baselined,
+        }
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    code: str
+    name: str
+    findings: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """Aggregates over every article that could be read."""
+
+    articles: tuple[ArticleSummary, ...]
+    unreadable: int
+    frequent_rules: tuple[RuleCount, ...]
+    cut_score: float
+
+    @classmethod
+    def of(cls, summaries: Sequence[ArticleSummary], results: Iterable, cut_score: float) -> CorpusSummary:
+        findings: Counter = Counter()
+        articles: Counter = Counter()
+        names: dict[str, str] = {}
+        unreadable = 0
+        for result in results:
+            if result.error:
+                unreadable += 1
+                continue
+            codes = Counter(f.code for f in result.findings)
+            findings.update(codes)
+            articles.update(codes.keys())
+            names.update((f.code, f.name) for f in result.findings)
+        frequent = tuple(RuleCount(code, names[code], n, articles[code])
+                         for code, n in sorted(findings.items(), key=lambda kv: (-kv[1], kv[0])))
+        return cls(articles=tuple(summaries), unreadable=unreadable, frequent_rules=frequent, cut_score=cut_score)
+
+    @property
+    def words(self) -> int:
+        return sum(a.words for a in self.articles)
+
+    @property
+    def findings(self) -> int:
+        return sum(a.findings for a in self.articles)
+
+    @property
+    def penalty_total(self) -> float:
+        return round(sum(a.penalty_total for a in self.articles), 6)
+
+    @property
+    def score(self) -> float:
+        """The corpus as one long article: 100 - total penalty per 1,000 words of all articles."""
+        return 100.0 - self.penalty_total / max(self.words, 1) * REFERENCE_WORDS
+
+    @property
+    def passed(self) -> int:
+        return sum(a.passed for a in self.articles)
+
+    def scores(self) -> list[float]:
+        return sorted(a.score for a in self.articles)
+
+    def distribution(self) -> dict[str, float] | None:
+        scores = self.scores()
+        if not scores:
+            return None
+        import statistics  # here, not at the top: importing it is start-up time every run pays
+
+        return {"min": scores[0], "median": statistics.median(scores), "mean": statistics.fmean(scores), "max": scores[-1]}
+
+    def histogram(self, width: float = 10.0) -> list[tuple[str, int]]:
+        """Article counts in score bins ``<0``, ``0-10``, ..., ``90-100`` (100 falls in the last bin)."""
+        edges = [i * width for i in range(int(100 // width))]
+        bins = [("<0", 0)] + [(f"{format_number(lo)}-{format_number(lo + width)}", 0) for lo in edges]
+        counts = [0] * len(bins)
+        for s in self.scores():
+            if s < 0:
+                counts[0] += 1
+            else:
+                counts[min(int(s // width), len(edges) - 1) + 1] += 1
+        return [(label, n) for (label, _), n in zip(bins, counts)]
+
+    def worst(self, n: int = 5) -> list[ArticleSummary]:
+        return sorted(self.articles, key=lambda a: (a.score, a.path))[:n]
+
+    def as_dict(self, worst: int = 5, rules: int = 10) -> dict[str, Any]:
+        dist = self.distribution()
+        return {
+            "articles": len(self.articles), "unreadable": self.unreadable, "words": self.words,
+            "findings": self.findings, "passed": self.passed, "failed": len(self.articles) - self.passed,
+            "cut_score": self.cut_score, "score": round(self.score, 4), "penalty_total": self.penalty_total,
+            "distribution": {k: round(v, 4) for k, v in dist.items()} if dist else None,
+            "histogram": [{"bin": label, "articles": n} for label, n in self.histogram()],
+            "worst": [{"path": a.path, "score": round(a.score, 4)} for a in self.worst(worst)],
+            "frequent_rules": [{"code": r.code, "name": r.name, "findings": r.findings, "articles": r.articles}
+                               for r in self.frequent_rules[:rules]],
+        }
+
