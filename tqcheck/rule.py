@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from tqcheck.document import Document
 from tqcheck.finding import Finding, Severity, check_category
+from tqcheck.options import describe as describe_options
 from tqcheck.text.prefilter import may_match
 
 CODE_RE = re.compile(r"^[A-Z]{2}\d{2}$")
@@ -89,7 +90,7 @@ class Rule:
 
     @property
     def doc(self) -> str:
-        return inspect.cleandoc(type(self).__doc__ or "")
+        return inspect.cleandoc(type(self).__doc__ or "") + describe_options(type(self))
 
     @property
     def description(self) -> str:

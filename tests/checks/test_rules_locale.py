@@ -1,4 +1,5 @@
-"""Locale rules (LC01-LC07): source-language number, date, time and currency conventions."""
+"""Locale rules (LC01-LC07): an English article is clean, and the fast paths find what the slow
+paths find (the cases of each rule are in rule_cases/locale.yml)."""
 import pytest
 from fast_path_checks import assert_fast_path_agrees, assert_quick_test_admits
 from helpers import rule_findings
@@ -19,32 +20,6 @@ def findings(text: str, codes=CODES):
 
 def test_english_conventions_are_clean():
     assert findings(CLEAN) == []
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("It was signed on 04.05.2023.", ("LC01", "04.05.2023", "May 4, 2023")),
-    ("Also, 15,2 thousand families received it.", ("LC02", "15,2", "15.2")),
-    ("Output fell by 0,5.", ("LC02", "0,5", "0.5")),
-    ("Prices rose by 3,25%.", ("LC02", "3,25", "3.25")),
-    ("About 270 000 people live there.", ("LC03", "270 000", "270,000")),
-    ("About 1\u00a0000\u00a0000 people live there.", ("LC03", "1\u00a0000\u00a0000", "1,000,000")),
-    ("The budget is 1.000.000 euros.", ("LC03", "1.000.000", "1,000,000")),
-    ("It cost 1.234,50 euros.", ("LC03", "1.234,50", "1,234.50")),
-    ("The meeting starts at 15.30 sharp.", ("LC04", "15.30", "15:30")),
-    ("The launch is at 08.15 Moscow time, not 3.45 GMT.", ("LC04", "08.15", "08:15")),
-    ("The ticket costs 100 $.", ("LC05", "100 $", "$100")),
-    ("The ticket costs $ 100.", ("LC05", "$ 100", "$100")),
-    ("The fine is 500 ₽.", ("LC05", "500 ₽", "500 rubles")),
-    ("Sales fell by 12 %.", ("LC06", "12 %", "12%")),
-    ("The contract is worth 3 mlrd rubles.", ("LC07", "mlrd", "billion")),
-    ("He lives in house № 5.", ("LC07", "№ ", "No. ")),
-])
-def test_source_convention_is_flagged_with_the_english_form(text, expected):
-    assert findings(text) == [expected]
-
-
-def test_decimal_comma_is_major_because_it_changes_the_number(registry):
-    assert str(registry.get("LC02").severity) == "major"
 
 
 # -- fast paths: each finds what the slow path finds (see tests/fast_path_checks.py) ----------------

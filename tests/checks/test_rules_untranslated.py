@@ -1,6 +1,7 @@
-"""Untranslated text: planted foreign sentences are found, English with foreign names is left alone."""
+"""Untranslated text: planted foreign sentences are found, English with foreign names is left alone,
+langdetect is asked only when needed (the cases of each rule are in rule_cases/untranslated.yml)."""
 import pytest
-from helpers import rule_findings
+from helpers import rule_findings, shipped_registry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,47 +43,6 @@ def test_planted_foreign_sentence_is_flagged_exactly(kind):
     assert all(start <= f.start and f.end <= start + len(planted) for f in found)
     covered = sum(f.end - f.start for f in found)
     assert covered >= 0.8 * len(planted.rstrip("."))
-
-
-# Code-mixed sentences in the style of DEMETR's codemix perturbation: one or two source words left
-# inside an otherwise English sentence (written for this test, not taken from the data set).
-CODEMIX_NON_LATIN = [
-    "Rangers watch the hunters closely 因为 the trials are being evaluated.",
-    "The satellite in 太空中 reflects the call back almost at once.",
-    "The government announced new 措施 to support farmers.",
-    "Rescuers, soldiers of the National Guard и the military will help residents.",
-    "The mayor said the бюджет would be approved next week.",
-    "The company opened a new 工場 near the port last spring.",
-    "Doctors said the वायरस spread quickly through the village.",
-]
-
-
-@pytest.mark.parametrize("sentence", CODEMIX_NON_LATIN)
-def test_code_mixed_non_latin_word_is_flagged(sentence):
-    found = findings(sentence)
-    assert [f.code for f in found] == ["UT01"]
-    assert found[0].text.strip() and not found[0].text.isascii()
-
-
-@pytest.mark.parametrize("sentence,fragment", [
-    ("The person fled to South Korea three years ago und has now returned across the border.", "und"),
-    ("The US Corps of Engineers estimated dass six inches of rain could breach the levees.", "dass"),
-    ("When many companies plötzlich applied for short-time work, the agency had to react.", "plötzlich"),
-    ("Obama in un discorso in Detroit expressed hope that Congress would act quickly.", "un"),
-])
-def test_code_mixed_latin_fragment_is_flagged(sentence, fragment):
-    found = [f for f in findings(sentence) if f.code == "UT03"]
-    assert [f.text for f in found] == [fragment]
-
-
-def test_lone_greek_letter_and_homoglyph_are_not_untranslated_words():
-    assert findings("The angle α is small, and beta decay was measured.") == []
-    # A Cyrillic "о" inside a Latin word is a homoglyph, not a left-over Russian word.
-    assert [f for f in findings("Drones flew over Mоscow on Wednesday.") if f.code == "UT01"] == []
-
-
-def test_all_lower_case_sentence_does_not_treat_names_as_fragments():
-    assert findings("in an interview, jarosław kaczyński said the talks would go on.") == []
 
 
 # -- UT02: which sentences langdetect is asked about ------------------------------------------------
@@ -152,26 +112,26 @@ def test_foreign_sentence_reaches_langdetect_and_is_flagged(lang, sentence, dete
 @pytest.mark.parametrize("headline", ENGLISH_HEADLINES)
 def test_english_headline_passes_the_function_word_test_but_skips_langdetect(headline, detect_calls, registry):
     from tqcheck.checks.untranslated.UT02 import sentence_words
-    from tqcheck.checks.untranslated.data import english_function_words
 
     doc = Document(headline)
     words = sentence_words(doc, 0, len(headline), None)
-    english = sum(map(english_function_words().__contains__, words))
     ut02 = registry.get("UT02")
+    english = sum(map(ut02.english_function_words.__contains__, words))
     assert len(words) >= ut02.min_words and english / len(words) <= ut02.max_english_ratio
     assert list(ut02.check(doc)) == []
     assert detect_calls == []
 
 
-def test_common_words_exclude_the_function_words_other_languages_share():
-    from tqcheck.checks.untranslated import data
+def test_common_words_exclude_the_function_words_other_languages_share(registry):
+    from tqcheck.packs.data import read
 
-    listed = data._load("english-common.yml")["words"].split()
-    shared = data._load("function-words.yml")["shared_with_other_languages"].split()
+    ut02 = registry.get("UT02")
+    listed = read("untranslated/english-common.yml")["common-words"].split()
+    shared = ut02.shared_with_other_languages
     assert len(listed) == len(set(listed)) == 20000
     assert all(word.islower() and word.isalpha() for word in listed)
     assert set(shared) <= set(listed), "a shared word that is not in the list excludes nothing"
-    common = data.english_common_words()
+    common = ut02._english_common_words
     assert common.isdisjoint(shared) and {"government", "announced", "women"} <= common
     assert {"die", "hat", "am", "la", "de", "para", "van"}.isdisjoint(common)
 
@@ -201,11 +161,11 @@ def test_sentence_words_equal_the_regex_words(text):
 @QUICK
 @given(TEXTS)
 def test_fragment_prefilter_never_skips_an_article_with_a_trigger(text):
-    from tqcheck.checks.untranslated.UT03 import _FOREIGN_LETTERS, _TOKEN, _may_trigger
-    from tqcheck.checks.untranslated.data import foreign_function_words
+    from tqcheck.checks.untranslated.UT03 import _TOKEN
 
+    ut03 = shipped_registry().get("UT03")
     doc = Document(text)
-    foreign = foreign_function_words()
+    foreign = ut03.foreign_function_words
     words = {w for start, end in doc.sentences for w in _TOKEN.findall(doc.text, start, end)}
-    if _FOREIGN_LETTERS.search(doc.text, doc.body_start) or not words.isdisjoint(foreign):
-        assert _may_trigger(doc, foreign)
+    if ut03._foreign_letters.search(doc.text, doc.body_start) or not words.isdisjoint(foreign):
+        assert ut03._may_trigger(doc, foreign)

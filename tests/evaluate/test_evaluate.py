@@ -43,7 +43,7 @@ from tqcheck.engine.registry import Registry
 from tqcheck.evaluate.checking import check_articles
 from tqcheck.evaluate.corpus import (DEMETR_FIELDS, MODES, MQM_FIELDS, EvalInputError, folder_references,
                                      group_articles, language_pair, read_jsonl)
-from tqcheck.evaluate.demetr import CODEMIX_LATIN, CODEMIX_OTHER, evaluate_demetr
+from tqcheck.evaluate.demetr import CODEMIX_LATIN, CODEMIX_OTHER, DemetrResult, evaluate_demetr
 from tqcheck.evaluate.mqm import score_mqm
 from tqcheck.evaluate.ranking import agreement, human_quality, kendall_tau_b, measures_of, pairwise_accuracy, rank
 from tqcheck.evaluate.run import ALL_PAIRS, evaluate, read_corpus
@@ -275,6 +275,18 @@ def test_demetr_with_sources_finds_the_source_word(evaluation):
     assert demetr.kinds[CODEMIX_LATIN] == [1, 1] and demetr.credit[CODEMIX_LATIN] == {"ZZ08": 1}
     assert demetr.kinds["critical_id4_codemix"] == [2, 2]
     assert demetr.clean_rate == 0.5
+
+
+def test_demetr_rules_are_listed_by_count_then_code_whatever_order_they_were_counted_in():
+    """The counts come from sets of codes, whose order changes with PYTHONHASHSEED; the figures as
+    data (``--format json``) and the table list them by count, ties by code."""
+    orders = []
+    for codes in (["ZZ02", "ZZ01", "ZZ03"], ["ZZ03", "ZZ01", "ZZ02"]):
+        result = DemetrResult(kinds={"critical_id6_addition": [3, 3]})
+        result.credit["critical_id6_addition"].update(codes)
+        result.credit["critical_id6_addition"].update(["ZZ03"])
+        orders.append(list(result.as_dict()["perturbations"]["critical_id6_addition"]["rules"].items()))
+    assert orders == [[("ZZ03", 2), ("ZZ01", 1), ("ZZ02", 1)]] * 2
 
 
 def test_demetr_item_without_clean_row_is_reported_and_skipped(linter):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from functools import cached_property
 from pathlib import Path
 
 from tqcheck import shipped_index
@@ -25,7 +26,8 @@ MAX_INDEXED_CHARACTERS = 64_000
 
 def shipped_patterns(registry) -> set[tuple[str, int]]:
     """(regex, flags) of every pattern the shipped rules test requirements of: each YAML
-    ``patterns`` entry, and every compiled pattern of a Python rule, its class or its module."""
+    ``patterns`` entry, and every compiled pattern of a Python rule (its module, its class, or
+    itself, with the cached properties that build patterns from its options computed)."""
     found = set()
     for rule in registry:
         if isinstance(rule, YamlRule):
@@ -34,6 +36,9 @@ def shipped_patterns(registry) -> set[tuple[str, int]]:
                 found.update((rule.entry_regex(e), flags) for e in rule.entries)
             continue
         module = sys.modules[type(rule).__module__]
+        for name in dir(type(rule)):  # patterns a rule builds from its options, on first use
+            if isinstance(getattr(type(rule), name, None), cached_property):
+                getattr(rule, name)
         for value in [*vars(module).values(), *vars(type(rule)).values(), *vars(rule).values()]:
             if isinstance(value, re.Pattern | LazyPattern) and isinstance(value.pattern, str):
                 found.add((value.pattern, value.flags))

@@ -38,11 +38,12 @@ def build_linter(config):
     """The linter of *config* (its packs loaded, its rules selected)."""
     from tqcheck.engine.linter import Linter
     from tqcheck.engine.registry import SelectorError
+    from tqcheck.options import OptionError
     from tqcheck.packs.loader import PackError
 
     try:
         return Linter(config)
-    except (PackError, SelectorError) as exc:
+    except (PackError, SelectorError, OptionError) as exc:
         fail(str(exc))
 
 

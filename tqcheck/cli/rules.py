@@ -24,6 +24,9 @@ def rules(fmt, show_all, config_path):
         click.echo("| code | name | category | severity | default | description |\n|---|---|---|---|---|---|")
         for r in listed:
             click.echo(f"| {r.code} | `{r.name}` | {r.category} | {r.severity} | {'on' if r.default_enabled else 'off'} | {r.description} |")
+        from tqcheck.options import markdown
+
+        click.echo(markdown(listed))
     else:
         for r in listed:
             flag = "" if r.default_enabled else " (off by default)"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,6 +22,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     #: Rule code -> severity override.
     severities: dict[str, Severity] = field(default_factory=dict)
+    #: Rule code -> option edits ("surnames+" -> [...]), checked against the rules when the linter
+    #: is built (``tqcheck.options``).
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     packs: tuple[str, ...] = ()
     target_lang: str = "en"
     source_lang: str | None = None
@@ -41,7 +45,6 @@ class Config:
 
 _KEYS = {"select", "ignore", "packs", "target-lang", "source-lang", "fail-on", "encoding", "rules",
          "fail-under", "max-findings", "weights", "cut-score", "baseline"}
-_RULE_KEYS = {"severity"}
 
 
 def discover(start: Path | None = None) -> Path | None:
@@ -70,7 +73,9 @@ def load(path: str | Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{p}: invalid TOML: {exc}") from None
+        hint = " (an option edit needs quotes: \"surnames+\" = [...])" if re.search(r"^\s*[\w-]+[+-]\s*=", p.read_text(
+            encoding="utf-8", errors="replace"), re.MULTILINE) else ""
+        raise ConfigError(f"{p}: invalid TOML: {exc}{hint}") from None
     except RecursionError:
         raise ConfigError(f"{p}: invalid TOML: nested too deeply") from None
     if p.name == "pyproject.toml":
@@ -91,16 +96,16 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
             raise ConfigError(f"{path}: {key!r} must be a list of strings")
         return tuple(value)
 
-    severities = {}
+    severities, rule_options = {}, {}
     rules = table.get("rules", {})
     if not isinstance(rules, dict):
         raise ConfigError(f"{path}: 'rules' must be a table of rule codes")
     for code, options in rules.items():
         if not isinstance(options, dict):
             raise ConfigError(f"{path}: [rules.{code}] must be a table")
-        for key in options:
-            if key not in _RULE_KEYS:
-                raise ConfigError(f"{path}: unknown key {key!r} in [rules.{code}] (allowed: severity)")
+        edits = {key: value for key, value in options.items() if key != "severity"}
+        if edits:  # the rule's options: names and types are checked against the rule
+            rule_options[code.upper()] = edits
         if "severity" in options:
             try:
                 severities[code.upper()] = Severity.parse(options["severity"])
@@ -111,7 +116,8 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
     except ValueError as exc:
         raise ConfigError(f"{path}: fail-on: {exc}") from None
     packs = tuple(os.path.realpath(path.parent / p) for p in strings("packs"))
-    return Config(select=strings("select"), ignore=strings("ignore"), severities=severities, packs=packs,
+    return Config(select=strings("select"), ignore=strings("ignore"), severities=severities,
+                  rule_options=rule_options, packs=packs,
                   target_lang=str(table.get("target-lang", "en")), source_lang=table.get("source-lang"),
                   fail_on=fail_on, encoding=table.get("encoding"), path=str(path), **_scoring(table, path))
 

@@ -59,6 +59,8 @@ class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
         self.config = config or Config()
         self.registry = registry or Registry.load(self.config.packs)
+        if self.config.rule_options:  # a config file's word-list edits (tqcheck.options)
+            self.registry = self.registry.configured(self.config.rule_options, self.config.path)
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
         self._scoped: tuple[list[Rule], dict[tuple, tuple[list[Rule], bool]]] = (self.rules, {})
 

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from tqcheck.packs.build import load_rules
+from tqcheck.packs.data import bind, configured
 from tqcheck.packs.loader import Pack, PackError, builtin_pack_dirs, read_pack
 from tqcheck.rule import Rule
 
@@ -51,7 +52,7 @@ class Registry:
                 rule_classes.extend(ep.load()())
             for ep in sorted(entry_points(group="tqcheck.packs"), key=lambda e: e.name):
                 pack_dirs.extend(Path(p) for p in ep.load()())
-        rules: dict[str, Rule] = {r.code: r for r in (c() for c in rule_classes)}
+        rules: dict[str, Rule] = {r.code: r for r in (bind(c()) for c in rule_classes)}
         packs = []
         for folder in [*pack_dirs, *map(Path, extra_packs)]:
             if not Path(folder).is_dir():
@@ -63,6 +64,11 @@ class Registry:
                     raise PackError(rule.path, None, f"rule code {rule.code} is already used by {rules[rule.code].name}")
                 rules[rule.code] = rule
         return cls(rules.values(), packs)
+
+    def configured(self, tables: dict[str, dict], path: str | None) -> Registry:
+        """This registry with the option edits of a config file's ``[rules.CODE]`` tables applied
+        (on copies of the rules: this one is unchanged)."""
+        return Registry(configured(self, tables, path).values(), self.packs)
 
     def __iter__(self):
         return iter(self.rules.values())

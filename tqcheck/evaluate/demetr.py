@@ -26,6 +26,11 @@ class DemetrResult:
     #: Perturbation label -> rule code -> sentences that rule detected.
     credit: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
+    def rules(self, label: str) -> list[tuple[str, int]]:
+        """(rule code, sentences it detected) for perturbation *label*, most first, ties by code:
+        the counter's own order is the order of sets of codes, which changes with the hash seed."""
+        return sorted(self.credit[label].items(), key=lambda ck: (-ck[1], ck[0]))
+
     def rate(self, kind: str) -> float | None:
         sentences, detected = self.kinds.get(kind, (0, 0))
         return detected / sentences if sentences else None
@@ -39,7 +44,7 @@ class DemetrResult:
         return {"items": self.items, "rows": self.rows, "clean_flagged": self.clean_flagged,
                 "clean_rate": self.clean_rate,
                 "perturbations": {label: {"category": self.categories.get(label, ""), "sentences": n,
-                                          "detected": k, "rate": k / n, "rules": dict(self.credit[label])}
+                                          "detected": k, "rate": k / n, "rules": dict(self.rules(label))}
                                   for label, (n, k) in sorted(self.kinds.items())}}
 
 

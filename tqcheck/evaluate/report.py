@@ -54,7 +54,7 @@ def _demetr_section(mode: str, demetr: DemetrResult) -> tuple:
     rows = [["unperturbed MT (flagged: any finding)", "", str(demetr.items), str(demetr.clean_flagged),
              _pct(demetr.clean_rate), ""]]
     for label, (n, detected) in sorted(demetr.kinds.items()):
-        top = sorted(demetr.credit[label].items(), key=lambda ck: (-ck[1], ck[0]))[:3]
+        top = demetr.rules(label)[:3]
         rows.append([label, demetr.categories.get(label, ""), str(n), str(detected), _pct(detected / n),
                      ", ".join(f"{c} {k}" for c, k in top)])
     return (f"DEMETR, {MODES[mode]}: detection per perturbation", (

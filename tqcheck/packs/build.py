@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from tqcheck.finding import Severity, check_category
+from tqcheck.options import extend as extend_python_rule
 from tqcheck.packs.glossary import Glossary
 from tqcheck.packs.kinds import YamlRule, pattern_flags
 from tqcheck.packs.loader import LineDict, Pack, PackError, builtin_pack_dirs, load_yaml
@@ -54,11 +55,11 @@ def build_rule(data: LineDict, path: Path, pack: Pack | None) -> YamlRule:
 
 def extend_rule(base: YamlRule, data: LineDict, path: Path) -> YamlRule:
     """A copy of *base* with the overrides of a house ``extends:`` file applied."""
+    if not isinstance(base, YamlRule):  # a Python rule: its options and metadata
+        return extend_python_rule(base, data, str(path))
     for key in data:
         if key not in _EXTEND_KEYS:
             raise PackError(path, data.line_of(key), f"unknown key {key!r} (allowed: {', '.join(sorted(_EXTEND_KEYS))})")
-    if not isinstance(base, YamlRule):
-        raise PackError(path, data.line_of("extends"), f"{base.code} is a Python rule; only YAML rules can be extended")
     check = _PatternCheck(base.code, pattern_flags(base.ignorecase))
     _validate_common(data, path, check)
     kind = type(base)

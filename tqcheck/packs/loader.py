@@ -11,6 +11,8 @@ A house pack can also adjust a shipped rule without copying it::
     severity: minor        # any metadata key may be overridden
     entries+: [...]        # entries to add (or to replace, matched on their key)
     entries-: [Kiev]       # keys of entries to drop
+
+and a Python rule's word lists the same way (``surnames+: [...]``; see ``tqcheck.options``).
 """
 from __future__ import annotations
 
@@ -147,6 +149,7 @@ class Pack:
 _PACK_KEYS = {"name", "description", "version", "default", "source_langs", "target_langs"}
 
 
+@cache
 def shipped_rules_dir() -> Path:
     """``rules/`` as installed: the shipped packs and the Python rules' data files."""
     return Path(str(resources.files("tqcheck") / "_packs")).resolve()

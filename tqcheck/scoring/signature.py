@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from tqcheck.options import signature as options_signature
 from tqcheck.scoring.summary import Scoring, format_number
 from tqcheck.text.langid import SEED
 from tqcheck.version import __version__
@@ -51,7 +52,7 @@ def make_signature(linter, scoring: Scoring, baseline_digest: str | None = None)
     """The signature of a run of *linter* (its packs, selected rules and languages) scored by *scoring*."""
     config = linter.config
     overrides = config.severities
-    rules = sorted(f"{r.code}:{overrides.get(r.code, r.severity)}" for r in linter.rules)
+    rules = sorted(f"{r.code}:{overrides.get(r.code, r.severity)}{options_signature(r)}" for r in linter.rules)
     rules_digest = hashlib.sha256(",".join(rules).encode()).hexdigest()[:8]
     return Signature(
         version=__version__,

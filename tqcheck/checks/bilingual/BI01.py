@@ -1,5 +1,11 @@
+from functools import cached_property
+
 from tqcheck.finding import Severity
+from tqcheck.options import Table, Words
 from tqcheck.rule import Rule
+
+_DATA = "bilingual/numbers.yml"
+_BY_LANGUAGE = {str: (int, float)}  # language -> {word: value}
 
 
 class NumberMismatch(Rule):
@@ -27,16 +33,22 @@ class NumberMismatch(Rule):
     severity = Severity.MAJOR
     needs_source = True
 
-    def __init__(self) -> None:
-        self._reader = None  # loaded on the first check: a run without sources never needs it
+    source_scales = Table(_DATA, "Scale words after a source number, per language (млн, 万).", values=_BY_LANGUAGE)
+    target_scales = Table(_DATA, "English scale words (million, bn).", values=_BY_LANGUAGE)
+    number_words = Table(_DATA, "Words an English translation may write for a number (five, dozen).", values=_BY_LANGUAGE)
+    months = Table(_DATA, "Month names and their numbers.", values=_BY_LANGUAGE)
+    compound_tens = Words(_DATA, "English tens that take a unit after a hyphen (twenty-one).")
+    compound_units = Words(_DATA, "The units that follow them.")
+    approximators = Words(_DATA, "Characters between a Chinese number and its scale (余, 多).")
+    decade_endings = Words(_DATA, "Endings after a decade in digits (20-х: the 1920s).")
 
-    @property
+    @cached_property
     def reader(self):
-        if self._reader is None:
-            from tqcheck.checks.bilingual.numbers import NumberReader
+        """Built on the first check: a run without sources never needs it."""
+        from tqcheck.checks.bilingual.numbers import NumberReader
 
-            self._reader = NumberReader()
-        return self._reader
+        return NumberReader(self.source_scales, self.target_scales, self.number_words, self.months,
+                            self.compound_tens, self.compound_units, self.approximators, self.decade_endings)
 
     def check(self, doc):
         source, alignment = doc.source, doc.alignment

@@ -1,6 +1,8 @@
 import re
+from functools import cached_property
 
 from tqcheck.finding import Severity
+from tqcheck.options import Entries, Table, Words
 from tqcheck.rule import Rule
 
 _CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)?")
@@ -11,11 +13,11 @@ class NameTransliteration(Rule):
     """A source name written in the translation in another transliteration, or left out.
 
     What it does: for Russian, Ukrainian and Chinese sources, looks up every name of the names glossary
-    (``rules/bilingual/names.yml``) in each source segment: a wrong spelling listed there in the aligned
+    (``rules/data/bilingual/names.yml``) in each source segment: a wrong spelling listed there in the aligned
     target segment is reported with the English form as fix, and a name with no spelling at all in the
     segment (or its neighbours) as possibly missing. For other capitalised source words, a
     target word that spells the word by a non-English romanization (German, French or scientific, in
-    ``rules/bilingual/translit-ru-other.yml``: Schoigu, Jewgenij, Šojgu) and by no English one (BGN/PCGN
+    ``rules/data/bilingual/translit-ru-other.yml``: Schoigu, Jewgenij, Šojgu) and by no English one (BGN/PCGN
     for Russian, the Ukrainian national system for Ukrainian, with their accepted simplifications) is
     reported with the English form. Exonyms and foreign names (Moscow, Washington) match no such system.
     Chinese names are checked through the glossary only (pinyin forms; Wade-Giles spellings as variants),
@@ -40,32 +42,59 @@ class NameTransliteration(Rule):
     needs_source = True
     source_langs = frozenset({"ru", "uk", "zh"})
 
-    def __init__(self) -> None:
-        self._loaded = False  # the tables load on the first check: a run without sources never needs them
+    names = Entries("bilingual/names.yml", "Names whose English form is not (only) their romanization: "
+                    "source forms, target, accept, variants.", key="target",
+                    fields={"source": [str], "target": str, "accept": [str], "variants": [str]}, required=("source",))
+    russian_romanization = Table("bilingual/translit-ru-bgn-pcgn.yml", "BGN/PCGN romanization of Russian "
+                                 "with the spellings English news use.", values=object)
+    ukrainian_romanization = Table("bilingual/translit-uk-national.yml", "Ukrainian national romanization (2010).",
+                                   values=object)
+    other_romanizations = Entries("bilingual/translit-ru-other.yml", "Romanizations that are not English usage "
+                                  "(German, French, scientific).", key="system",
+                                  fields={"system": str, "letters": {str: str}, "initial": {str: str},
+                                          "after-vowel": {str: str}, "vowels": str, "digraphs": {str: str},
+                                          "also": {str: [str]}}, required=("letters",))
+    romanization_markers = Words("bilingual/translit-ru-other.yml", "Spellings English romanization never uses (w, sch).")
+    inflection_endings = Words("bilingual/inflection.yml", "Russian and Ukrainian inflection endings, cut off a name.")
 
-    def _load(self) -> None:
-        from tqcheck.checks.bilingual.data import load_yaml
-        from tqcheck.checks.bilingual.translit import Romanizer, other_romanizers
+    # Built on the first check: a run without sources never needs them.
+    @cached_property
+    def _romanizers(self) -> dict:
+        from tqcheck.checks.bilingual.translit import Romanizer
 
-        self.romanizers = {lang: Romanizer(lang) for lang in ("ru", "uk")}
-        self.others = {lang: other_romanizers(lang) for lang in ("ru", "uk")}
-        self.entries = load_yaml("names.yml")["entries"]
+        tables = {"ru": self.russian_romanization, "uk": self.ukrainian_romanization}
+        return {lang: Romanizer(lang, table) for lang, table in tables.items()}
+
+    @cached_property
+    def _others(self) -> dict:
+        """lang -> (the non-English romanizations, their marker spellings); Ukrainian names are
+        compared with the Russian ones too."""
+        from tqcheck.checks.bilingual.translit import Romanizer
+
+        markers = list(self.romanization_markers)
+        return {lang: ([Romanizer(lang, table) for table in self.other_romanizations], markers) for lang in ("ru", "uk")}
+
+    @cached_property
+    def _endings(self) -> tuple[str, ...]:
+        return tuple(sorted(self.inflection_endings, key=len, reverse=True))
+
+    @cached_property
+    def _glossary(self) -> tuple[re.Pattern, list, list]:
+        """(one pattern of every source form, each name's accepted forms, each name's wrong forms)."""
         parts = []
-        for i, entry in enumerate(self.entries):
+        for i, entry in enumerate(self.names):
             alts = "|".join(re.escape(s[:-1]) + r"[а-яёіїєґ'’]*" if s.endswith("*") else re.escape(s) + r"(?![а-яёіїєґ])"
                             for s in entry["source"])
             parts.append(f"(?P<n{i}>(?<![а-яёіїєґА-ЯЁІЇЄҐ])(?:{alts}))")
-        self.glossary = re.compile("|".join(parts))
-        self.forms = [[(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])"))
-                       for form in [e["target"], *e.get("accept", [])]] for e in self.entries]
-        self.wrong = [[(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])")) for form in e.get("variants", [])]
-                      for e in self.entries]
-        self._loaded = True
+        forms = [[(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])"))
+                  for form in [e["target"], *e.get("accept", [])]] for e in self.names]
+        wrong = [[(form, re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w])")) for form in e.get("variants", [])]
+                 for e in self.names]
+        return re.compile("|".join(parts) or r"(?!x)x"), forms, wrong
 
     def check(self, doc):
-        if not self._loaded:
-            self._load()
-        romanize = self.romanizers.get(doc.source_lang or "ru")
+        glossary, forms, wrong_forms = self._glossary
+        romanize = self._romanizers.get(doc.source_lang or "ru")
         pairs = doc.alignment.pairs
         for i, pair in enumerate(pairs):
             if not pair.source_span or not pair.target_span:
@@ -73,19 +102,19 @@ class NameTransliteration(Rule):
             src_start, src_end = pair.source_span
             near = [p.target_span for p in pairs[max(0, i - 1):i + 2] if p.target_span]
             covered = []
-            for m in self.glossary.finditer(doc.source.text, src_start, src_end):
+            for m in glossary.finditer(doc.source.text, src_start, src_end):
                 covered.append(m.span())
                 k = int(m.lastgroup[1:])
-                if any(rx.search(doc.text, a, b) for _, rx in self.forms[k] for a, b in near):
+                if any(rx.search(doc.text, a, b) for _, rx in forms[k] for a, b in near):
                     continue
-                wrong = [(w, rx.search(doc.text, *pair.target_span)) for w, rx in self.wrong[k]]
+                wrong = [(w, rx.search(doc.text, *pair.target_span)) for w, rx in wrong_forms[k]]
                 wrong = [(w, hit) for w, hit in wrong if hit]
-                target = self.entries[k]["target"]
+                target = self.names[k]["target"]
                 if wrong:
                     for w, hit in wrong:
                         yield self.finding(doc, hit.start(), hit.end(),
                                            f"'{w}' is another transliteration of '{m.group()}'; English uses '{target}'.", target)
-                elif not any(rx.search(doc.text, a, b) for _, rx in self.wrong[k] for a, b in near):
+                elif not any(rx.search(doc.text, a, b) for _, rx in wrong_forms[k] for a, b in near):
                     yield self.finding(doc, *pair.target_span, f"The source names '{m.group()}' ({target}); this segment does not.",
                                        category="Accuracy/Omission")
             if romanize is None:
@@ -100,10 +129,10 @@ class NameTransliteration(Rule):
         """Target words that spell *name* by a non-English romanization (and by no English one)."""
         from tqcheck.checks.bilingual.translit import stem
 
-        base = stem(name)
+        base = stem(name, self._endings)
         accepted = {v.lower() for v in romanize.variants(base)}
         others = {}
-        systems, markers = self.others[romanize.lang]
+        systems, markers = self._others[romanize.lang]
         english = romanize(base).lower()
         for other in systems:
             form = other(base).lower()

@@ -2,6 +2,7 @@ import re
 from functools import cached_property
 
 from tqcheck.finding import Severity
+from tqcheck.options import Entries
 from tqcheck.rule import Rule
 
 _CYR = "а-яёіїєґА-ЯЁІЇЄҐ"
@@ -11,7 +12,7 @@ class GlossaryTerm(Rule):
     """A source term whose mandated English term (bilingual glossary) is not in the translation.
 
     What it does: finds each term of the bilingual glossaries (CSV ``source,target[,note]`` or TBX files in
-    ``rules/bilingual/glossary/``) in each source segment and checks that the aligned target segment, or
+    ``rules/data/bilingual/glossary/``) in each source segment and checks that the aligned target segment, or
     a neighbouring one, contains one of the term's English forms (``|`` separates accepted forms; case
     is ignored except in abbreviations). A source term ending in ``*`` matches any inflected form; an
     all-capitals term matches case-sensitively.
@@ -30,13 +31,14 @@ class GlossaryTerm(Rule):
     severity = Severity.MINOR
     needs_source = True
 
+    glossary = Entries("bilingual/glossary/", "Source terms and their English terms (every CSV and TBX file of the folder).",
+                       key="source", fields={"source": str, "target": str, "note": str}, required=("target",))
+
     @cached_property
     def _glossary(self) -> tuple[list[dict], re.Pattern, list[re.Pattern]]:
         """(entries, one pattern of every source term, each entry's pattern of its English forms),
         built on the first check: a run without sources never needs them (start-up time)."""
-        from tqcheck.checks.bilingual.data import shipped_glossary
-
-        entries = list(shipped_glossary())
+        entries = list(self.glossary)
         parts = []
         for i, entry in enumerate(entries):
             term = entry["source"]

@@ -9,11 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tqcheck.checks.bilingual.data import load_yaml
-
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
-_DECADE = re.compile(r"-(?:х|е|ые|ых|ті|ти|і)\b")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 
 
@@ -51,25 +48,31 @@ def _values(integer: str, sep: str | None, frac: str | None, decimal_seps: str, 
 
 
 class NumberReader:
-    """Finds number mentions; built once per rule from ``rules/bilingual/numbers.yml``."""
+    """Finds number mentions; built once per rule from its options (``rules/data/bilingual/numbers.yml``):
+    scale words per source language, English scale words, number words and month names (each a
+    table of language -> {word: value}), the number words joined by a hyphen (twenty-one), the
+    approximators that may stand before a source scale and the endings after a decade."""
 
-    def __init__(self) -> None:
-        data = load_yaml("numbers.yml")
+    def __init__(self, source_scales: dict, target_scales: dict, number_words: dict, months: dict,
+                 compound_tens: tuple[str, ...], compound_units: tuple[str, ...], approximators: tuple[str, ...],
+                 decade_endings: tuple[str, ...]) -> None:
         self.source_scales = {lang: {k.lower(): float(v) for k, v in table.items()}
-                              for lang, table in data["source_scales"].items()}
-        self.target_scales = {k.lower(): float(v) for k, v in data["target_scales"]["en"].items()}
-        self.words = {k.lower(): float(v) for k, v in data["target_words"]["en"].items()}
-        self.months = {k.capitalize(): float(v) for k, v in data["months"]["en"].items()}
+                              for lang, table in source_scales.items()}
+        self.target_scales = {k.lower(): float(v) for k, v in target_scales["en"].items()}
+        self.words = {k.lower(): float(v) for k, v in number_words["en"].items()}
+        self.months = {k.capitalize(): float(v) for k, v in months["en"].items()}
         all_source = sorted({w for t in self.source_scales.values() for w in t}, key=len, reverse=True)
         number = rf"(?<![\d.,A-Za-zА-Яа-яЁёІіЇїЄєҐґ])(?P<int>\d{{1,3}}(?:(?:{_SPACE}|,|\.)\d{{3}})+(?!\d)|\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?"
+        approximate = "|".join(map(re.escape, approximators))
         self.source_number = re.compile(
-            number + rf"(?:{_SPACE}?[余多]?(?P<scale>{'|'.join(map(re.escape, all_source))})[а-яёіїєґ]*)?", re.IGNORECASE)
+            number + rf"(?:{_SPACE}?(?:{approximate})?(?P<scale>{'|'.join(map(re.escape, all_source))})[а-яёіїєґ]*)?", re.IGNORECASE)
+        self.decade = re.compile(rf"-(?:{'|'.join(map(re.escape, decade_endings))})\b")
         self.target_number = re.compile(
             r"(?<![\w.,])(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:(?P<sep>\.)(?P<frac>\d+))?"
             rf"(?:{_SPACE}?-?(?P<scale>{'|'.join(map(re.escape, sorted(self.target_scales, key=len, reverse=True)))})\b)?",
             re.IGNORECASE)
         self.target_word = re.compile(
-            r"\b(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?P<ones>one|two|three|four|five|six|seven|eight|nine)"
+            rf"\b(?:(?P<tens>{'|'.join(map(re.escape, compound_tens))})-(?P<ones>{'|'.join(map(re.escape, compound_units))})"
             rf"|(?P<word>{'|'.join(sorted(self.words, key=len, reverse=True))}))\b", re.IGNORECASE)
         self.month = re.compile(rf"\b(?:{'|'.join(sorted(self.months, key=len, reverse=True))})\b\.?")
 
@@ -93,7 +96,7 @@ class NumberReader:
             if m.group("scale"):  # "3,5 млн" is 3 500 000, never 3.5
                 scale = scales.get(m.group("scale").lower(), 1.0)
                 values = {v * scale for v in values}
-            if _DECADE.match(text, m.end()) and len(m.group()) == 2 and m.group().endswith("0"):
+            if self.decade.match(text, m.end()) and len(m.group()) == 2 and m.group().endswith("0"):
                 values |= {1900 + float(m.group()), 2000 + float(m.group())}  # "20-х" = the 1920s
             out.append(Mention(m.start(), m.end(), m.group(), frozenset(_key(v) for v in values)))
         return sorted(out, key=lambda x: x.start)

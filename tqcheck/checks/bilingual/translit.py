@@ -1,8 +1,7 @@
-"""Romanization of Cyrillic names by a standard table (``rules/bilingual/translit-*.yml``).
+"""Romanization of Cyrillic names by a standard table (BI02's options: ``rules/data/bilingual/translit-*.yml``).
 
-``Romanizer(lang)`` turns a Russian or Ukrainian word into its standard Latin form and lists the
-spellings English news use beside it; ``skeleton()`` folds a Latin spelling to a key on which
-different romanizations of one name agree (Shoygu, Shoigu, Shojgu, Šojgu -> "soigu").
+``Romanizer(lang, table)`` turns a Russian or Ukrainian word into its standard Latin form and lists
+the spellings English news use beside it; ``stem()`` takes the inflection ending off a name.
 """
 from __future__ import annotations
 
@@ -10,45 +9,24 @@ import itertools
 import re
 import unicodedata
 
-from tqcheck.checks.bilingual.data import load_yaml
 
-TABLES = {"ru": "translit-ru-bgn-pcgn.yml", "uk": "translit-uk-national.yml"}
-#: Romanizations that are not English usage; Ukrainian names are compared with the Russian ones too.
-OTHER_TABLES = {"ru": "translit-ru-other.yml", "uk": "translit-ru-other.yml"}
-#: Russian and Ukrainian inflection endings, longest first; a name's stem is what precedes one.
-ENDINGS = sorted("""ого его ому ему ыми ими ами ями ова ева ой ей ий ый ом ем ую юю ая яя ые ие ых их ым им ов ев
-                 ам ям ах ях ою ею ові еві а я у ю е ы и і ь о""".split(), key=len, reverse=True)
-_FOLD = [("shch", "sc"), ("sch", "s"), ("tsch", "c"), ("kh", "h"), ("zh", "z"), ("ts", "c"), ("tz", "c"),
-         ("ch", "c"), ("sh", "s"), ("ks", "x"), ("j", "y"), ("w", "v"), ("yu", "u"), ("iu", "u"), ("ya", "a"),
-         ("ia", "a"), ("ye", "e"), ("ie", "e"), ("yo", "o"), ("io", "o"), ("y", "i"), ("ii", "i")]
-
-
-def skeleton(latin: str) -> str:
-    """A key on which romanizations of the same name agree: no case, no accents, digraphs folded."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", latin.lower()) if not unicodedata.combining(c))
-    s = re.sub(r"[^a-z]", "", s)
-    for old, new in _FOLD:
-        s = s.replace(old, new)
-    return re.sub(r"(.)\1+", r"\1", s)
-
-
-def stem(word: str) -> str:
-    """*word* without one inflection ending, keeping at least four letters."""
+def stem(word: str, endings: tuple[str, ...]) -> str:
+    """*word* without the first of the inflection *endings* (longest first) it ends with, keeping at
+    least four letters."""
     lower = word.lower()
-    for ending in ENDINGS:
+    for ending in endings:
         if lower.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: len(word) - len(ending)]
     return word
 
 
 class Romanizer:
-    def __init__(self, lang: str, data: dict | None = None) -> None:
-        data = data or load_yaml(TABLES[lang])
+    def __init__(self, lang: str, data: dict) -> None:
         self.system = data["system"]
         self.lang = lang
         self.letters = data["letters"]
         self.initial = data.get("initial") or {}
-        self.after_vowel = data.get("after_vowel") or {}
+        self.after_vowel = data.get("after-vowel") or {}
         self.vowels = set(data.get("vowels") or "")
         self.digraphs = data.get("digraphs") or {}
         self.also = {k: list(v) for k, v in (data.get("also") or {}).items()}
@@ -84,9 +62,3 @@ class Romanizer:
         for combo in itertools.islice(itertools.product(*options), limit):
             out.add("".join(combo))
         return {v[:1].upper() + v[1:] for v in out}
-
-
-def other_romanizers(lang: str) -> tuple[list[Romanizer], list[str]]:
-    """The non-English romanizations of *lang* (German, French, scientific), and their marker spellings."""
-    data = load_yaml(OTHER_TABLES[lang])
-    return [Romanizer(lang, table) for table in data["systems"]], list(data["markers"])

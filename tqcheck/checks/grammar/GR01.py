@@ -1,12 +1,9 @@
-from tqcheck.finding import Severity
-from tqcheck.rule import Rule, iter_matches, lazy_compile
+import re
+from functools import cached_property
 
-# Words that are never capitalised mid-sentence in English; names are therefore never flagged.
-FUNCTION_WORDS = (
-    "a an the and or nor but yet so of in on at to for with from by as than that which who whom whose "
-    "where when while if because although though whether is are was were has have had it its this these "
-    "those he she they we his her their our not after before since until"
-).split()
+from tqcheck.finding import Severity
+from tqcheck.options import Words
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 
 class CapitalAfterComma(Rule):
@@ -28,7 +25,12 @@ class CapitalAfterComma(Rule):
     category = "Fluency/Grammar"
     severity = Severity.MINOR
 
-    _pattern = lazy_compile(r",[ \t]+(%s)(?=[ \t]+[a-z])" % "|".join(w.capitalize() for w in FUNCTION_WORDS))
+    function_words = Words("grammar/function-words.yml", "Words never capitalised in mid-sentence (and, or, the).")
+
+    @cached_property
+    def _pattern(self):
+        words = "|".join(re.escape(w.capitalize()) for w in self.function_words)
+        return lazy_compile(rf",[ \t]+({words})(?=[ \t]+[a-z])")
 
     def check(self, doc):
         for m in iter_matches(self._pattern, doc):

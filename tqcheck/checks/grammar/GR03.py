@@ -1,14 +1,7 @@
 from tqcheck.document import METADATA_KEYS
 from tqcheck.finding import Severity
+from tqcheck.options import WordSet
 from tqcheck.rule import Rule, lazy_compile
-
-#: Abbreviations that end in a full stop and are followed by a lower-case word mid-sentence.
-ABBREVIATIONS = frozenset(
-    "etc vs al approx ca cf incl excl esp resp viz ibid op cit no nos vol vols pp fig figs "
-    "mr mrs ms dr prof st mt jr sr inc ltd co corp bros dept govt gov univ est min max sec hr hrs "
-    "yr yrs mo mos wk km kg cm mm sq ft lb lbs oz approx avg tel ext ed eds trans var jan feb "
-    "mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split()
-)
 
 
 class LowercaseSentenceStart(Rule):
@@ -40,6 +33,8 @@ class LowercaseSentenceStart(Rule):
     name = "grammar.lowercase-sentence-start"
     category = "Fluency/Spelling"
     severity = Severity.MINOR
+
+    abbreviations = WordSet("grammar/abbreviations.yml", "Abbreviations with a full stop that a lower-case word may follow (etc, approx).")
 
     # A sentence end (not an ellipsis) and the lower-case word after it; _prev finds the word
     # the mark ends, so abbreviations can be told apart.
@@ -80,12 +75,11 @@ class LowercaseSentenceStart(Rule):
         """A lower-case word that is not a brand with an inner capital ("iPhone") or an abbreviation."""
         return word[0].islower() and word.islower() and "." not in word.rstrip(".")
 
-    @staticmethod
-    def _is_sentence_end(prev: str, mark: str) -> bool:
+    def _is_sentence_end(self, prev: str, mark: str) -> bool:
         """Whether *mark* after the word *prev* ends a sentence."""
         if mark != ".":
             return bool(prev)  # "?"/"!" after a word; after a quote it is dialogue ('"Why?" he asked')
-        if not prev or "." in prev or prev.lower() in ABBREVIATIONS:
+        if not prev or "." in prev or prev.lower() in self.abbreviations:
             return False  # "e.g.", "U.S.", "etc."
         if len(prev) == 1 and prev.isalpha():
             return False  # an initial

@@ -1,4 +1,8 @@
+import re
+from functools import cached_property
+
 from tqcheck.finding import Severity
+from tqcheck.options import Words
 from tqcheck.rule import Rule, lazy_compile
 
 
@@ -22,12 +26,16 @@ class DottedDate(Rule):
     severity = Severity.MINOR
 
     _pattern = lazy_compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:1[89]|20)\d\d)(?!\.?\d)")
-    _version = lazy_compile(r"(?i)\b(?:version|v|release|build)\s*$")
+    version_words = Words("locale/versions.yml", "Words before a dotted number that make it a version (version, v).")
 
     # What every match contains (the dot before the year, and the year), searched first: it starts
     # with a literal character, which re scans for in C, while _pattern (it starts with a
     # look-behind) is tried at every position. Most articles have none.
     _needs = lazy_compile(r"\.(?<=\d\.)(?:1[89]|20)\d\d(?!\.?\d)")
+
+    @cached_property
+    def _version(self):
+        return lazy_compile(rf"(?i)\b(?:{'|'.join(map(re.escape, self.version_words))})\s*$")
 
     def check(self, doc):
         text = doc.text

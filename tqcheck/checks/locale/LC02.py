@@ -1,13 +1,9 @@
-from tqcheck.finding import Severity
-from tqcheck.rule import Rule, lazy_compile
+import re
+from functools import cached_property
 
-#: What may follow a quantity: a scale word, a percent sign or a unit.
-QUANTITY_AFTER = (
-    r"%|percent|per cent|percentage points?|thousand|million|billion|trillion|mln|bn|bln|"
-    r"times|degrees|°|km|m|cm|mm|kg|g|t|tons?|tonnes?|l|litres?|liters?|ha|hectares?|"
-    r"kilomet(?:re|er)s?|met(?:re|er)s?|points?|hours?|years?|months?|days?|"
-    r"rubles?|roubles?|dollars?|euros?|yuan|hryvnias?|pounds?|yen"
-)
+from tqcheck.finding import Severity
+from tqcheck.options import Words
+from tqcheck.rule import Rule, lazy_compile
 
 
 class DecimalComma(Rule):
@@ -30,10 +26,15 @@ class DecimalComma(Rule):
     category = "Locale convention/Number format"
     severity = Severity.MAJOR
 
-    _pattern = lazy_compile(
-        rf"(?<![\d.,])(?:(?P<zero>0),(?P<zfrac>\d+)"
-        rf"|(?P<int>\d+),(?P<frac>\d{{1,2}}|\d{{4,}})(?=\s?(?:{QUANTITY_AFTER})(?!\w)))(?![\d,])"
-    )
+    quantity_words = Words("locale/quantities.yml", "What may follow a quantity: scale words, percent, units, currencies.")
+
+    @cached_property
+    def _pattern(self):
+        after = "|".join(map(re.escape, self.quantity_words))
+        return lazy_compile(
+            rf"(?<![\d.,])(?:(?P<zero>0),(?P<zfrac>\d+)"
+            rf"|(?P<int>\d+),(?P<frac>\d{{1,2}}|\d{{4,}})(?=\s?(?:{after})(?!\w)))(?![\d,])"
+        )
     # What every match contains (the comma and the digits after it), searched first: it starts
     # with a literal character, which re scans for in C, while _pattern (it starts with a
     # look-behind) is tried at every position. Most articles have none.

@@ -1,12 +1,12 @@
 import re
+from functools import cached_property
 
 from tqcheck.finding import Severity
+from tqcheck.options import Words
 from tqcheck.rule import Rule, lazy_compile
 
 #: The spaces besides " " that group digits.
 _OTHER_SPACES = "\u00a0\u202f\u2009\u2007"
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 
 
 class ForeignThousandsSeparator(Rule):
@@ -38,7 +38,12 @@ class ForeignThousandsSeparator(Rule):
         r"|(?P<continental>\d{1,3}(?:\.\d{3})+,\d{1,2})(?![\d.,])"
         r")"
     )
-    _after_month = lazy_compile(rf"\b(?:{_MONTHS})\s+$")
+    months = Words("locale/months.yml", "English month names and abbreviations (a number after one may be a date).")
+
+    @cached_property
+    def _after_month(self):
+        return lazy_compile(rf"\b(?:{'|'.join(map(re.escape, self.months))})\s+$")
+
     # What every match contains (see _may_match): the last group of a space-grouped number, or
     # two dotted groups.
     _spaced = lazy_compile(r" (?<=\d )\d\d\d(?!\d)")

@@ -1,10 +1,11 @@
 import re
+from functools import cached_property
 
 from tqcheck.finding import Severity
+from tqcheck.options import Words
 from tqcheck.rule import Rule, lazy_compile
 
-# Words after a number that make it a price or a measurement, not a time.
-_NOT_TIME = r"percent|per cent|points?|dollars?|euros?|rubles?|roubles?|yuan|pounds?|million|billion|usd|eur|rub|uah|cny|gbp|km|kg|cm|mm|m|g|t|l|ha"
+_DATA = "locale/times.yml"
 
 
 class DottedTime(Rule):
@@ -26,13 +27,22 @@ class DottedTime(Rule):
     category = "Locale convention/Time format"
     severity = Severity.MINOR
 
-    _pattern = lazy_compile(
-        rf"\b(?:at|from|until|till|before|after|since|around)"
-        rf"\s+(?P<time>(?P<hour>0\d|1[3-9]|2[0-3])\.(?P<minute>[0-5]\d))(?![\d.,%]|\s*(?:am|pm|a\.m|p\.m|{_NOT_TIME})\b)"
-        r"|(?<![\d.,])(?P<time2>(?P<hour2>0\d|1[3-9]|2[0-3])\.(?P<minute2>[0-5]\d))"
-        r"(?=[ \t\u00a0]+(?:local|Moscow|Kyiv|Kiev|Beijing|London|GMT|UTC|MSK|CET|CEST|EET|EEST)\b)",
-        re.IGNORECASE,
-    )
+    time_words = Words(_DATA, "Words before a time (at, until).")
+    time_zones = Words(_DATA, "Words after a time: places and time zones (Moscow, GMT).")
+    not_time_words = Words(_DATA, "Words after a number that make it a 12-hour time, a price or a measure (pm, dollars, km).")
+
+    @cached_property
+    def _pattern(self):
+        def alternatives(words):
+            return "|".join(map(re.escape, words))
+
+        return lazy_compile(
+            rf"\b(?:{alternatives(self.time_words)})"
+            rf"\s+(?P<time>(?P<hour>0\d|1[3-9]|2[0-3])\.(?P<minute>[0-5]\d))(?![\d.,%]|\s*(?:{alternatives(self.not_time_words)})\b)"
+            r"|(?<![\d.,])(?P<time2>(?P<hour2>0\d|1[3-9]|2[0-3])\.(?P<minute2>[0-5]\d))"
+            rf"(?=[ \t\u00a0]+(?:{alternatives(self.time_zones)})\b)",
+            re.IGNORECASE,
+        )
     # What every match contains (the time, not followed by a digit, dot, comma or "%"), searched
     # first: it starts with a literal character, which re scans for in C, while _pattern (it
     # starts with a word boundary) is tried at every position. Most articles have none.

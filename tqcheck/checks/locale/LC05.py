@@ -1,11 +1,11 @@
 import re
+from functools import cached_property
 
 from tqcheck.finding import Severity
+from tqcheck.options import Table, Words
 from tqcheck.rule import Rule, lazy_compile
 
-#: Symbols English writes before the amount; the rest are better spelt out after it.
-_PREFIXED = "$€£¥"
-_SPELT = {"₽": "rubles", "₴": "hryvnias", "₸": "tenge", "₺": "lira", "₩": "won", "₹": "rupees"}
+_DATA = "locale/currencies.yml"
 
 
 class CurrencySymbolPosition(Rule):
@@ -28,16 +28,25 @@ class CurrencySymbolPosition(Rule):
     category = "Locale convention/Currency format"
     severity = Severity.MINOR
 
-    _signs = _PREFIXED + "".join(_SPELT)
-    _symbols = re.escape(_signs)
-    _pattern = lazy_compile(
-        rf"(?<![\w.,])(?P<amount>\d[\d,.]*\d|\d)[ \u00a0\u202f]?(?P<after>[{_symbols}])(?![\w\d])"
-        rf"|(?P<before>[{re.escape(_PREFIXED)}])[ \u00a0\u202f]+(?P<amount2>\d[\d,.]*\d|\d)"
-    )
+    prefixed_signs = Words(_DATA, "Signs English writes before the amount ($, €).")
+    spelled_out_signs = Table(_DATA, "Signs English replaces by the currency's name after the amount (₽: rubles).")
+
+    @cached_property
+    def _signs(self) -> str:
+        return "".join(self.prefixed_signs) + "".join(self.spelled_out_signs)
+
+    @cached_property
+    def _pattern(self):
+        return lazy_compile(
+            rf"(?<![\w.,])(?P<amount>\d[\d,.]*\d|\d)[ \u00a0\u202f]?(?P<after>[{re.escape(self._signs)}])(?![\w\d])"
+            rf"|(?P<before>[{re.escape(''.join(self.prefixed_signs))}])[ \u00a0\u202f]+(?P<amount2>\d[\d,.]*\d|\d)"
+        )
 
     # What every match contains (a sign after a digit, or a sign spaced off its number); \s for the
     # spaces, cheaper to compile than a class of them.
-    _needs = lazy_compile(rf"[{_symbols}](?:(?:(?<=\d.)|(?<=\d\s.))(?!\w)|(?=\s+\d))")
+    @cached_property
+    def _needs(self):
+        return lazy_compile(rf"[{re.escape(self._signs)}](?:(?:(?<=\d.)|(?<=\d\s.))(?!\w)|(?=\s+\d))")
 
     def check(self, doc):
         if not self._may_match(doc.text, doc.body_start):
@@ -45,7 +54,7 @@ class CurrencySymbolPosition(Rule):
         for m in self._pattern.finditer(doc.text, doc.body_start):
             if m.group("after"):
                 symbol, amount = m.group("after"), m.group("amount")
-                suggestion = f"{symbol}{amount}" if symbol in _PREFIXED else f"{amount} {_SPELT[symbol]}"
+                suggestion = f"{symbol}{amount}" if symbol in self.prefixed_signs else f"{amount} {self.spelled_out_signs[symbol]}"
                 message = f"Currency sign '{symbol}' after the amount."
             else:
                 symbol, amount = m.group("before"), m.group("amount2")

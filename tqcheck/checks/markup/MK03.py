@@ -1,15 +1,9 @@
 import re
+from functools import cached_property
 
 from tqcheck.finding import Severity
+from tqcheck.options import Words, alternation
 from tqcheck.rule import Rule, lazy_compile
-
-#: HTML elements that occur in article markup (a bare "<b>" in prose is otherwise rare).
-TAGS = ("a abbr article aside b big blockquote br caption center cite code dd div dl dt em figcaption figure "
-        "font footer h1 h2 h3 h4 h5 h6 header hr i iframe img ins li mark nav ol p pre q s script section "
-        "small span strike strong style sub sup table tbody td th thead tr tt u ul").split()
-# A comment ends at the first "-->", and a scan for it stops at the next "<!--": a run of unclosed
-# "<!--" would otherwise be searched to the end of the text once each (quadratic time).
-_TAG = rf"</?(?:{'|'.join(TAGS)})(?:\s[^<>\n]{{0,300}}?)?\s*/?>|<!--(?:(?!<!--).)*?-->"
 
 
 class LeakedHtmlTag(Rule):
@@ -32,9 +26,22 @@ class LeakedHtmlTag(Rule):
     category = "Locale convention/Markup"
     severity = Severity.MAJOR
 
-    _plain = lazy_compile(_TAG, re.IGNORECASE | re.DOTALL)
-    _escaped = lazy_compile(_TAG.replace("<", "&lt;").replace(">", "&gt;").replace("[^&lt;&gt;\\n]", "[^&\\n]"),
-                          re.IGNORECASE | re.DOTALL)
+    tags = Words("markup/html.yml", "HTML elements whose tags are flagged (br, p, a).")
+
+    @cached_property
+    def _tag(self) -> str:
+        # A comment ends at the first "-->", and a scan for it stops at the next "<!--": a run of
+        # unclosed "<!--" would otherwise be searched to the end of the text once each (quadratic time).
+        return rf"</?(?:{alternation(self.tags)})(?:\s[^<>\n]{{0,300}}?)?\s*/?>|<!--(?:(?!<!--).)*?-->"
+
+    @cached_property
+    def _plain(self):
+        return lazy_compile(self._tag, re.IGNORECASE | re.DOTALL)
+
+    @cached_property
+    def _escaped(self):
+        return lazy_compile(self._tag.replace("<", "&lt;").replace(">", "&gt;").replace("[^&lt;&gt;\\n]", "[^&\\n]"),
+                            re.IGNORECASE | re.DOTALL)
 
     def check(self, doc):
         if doc.format == "text":

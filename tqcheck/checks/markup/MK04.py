@@ -1,12 +1,8 @@
-from tqcheck.finding import Severity
-from tqcheck.rule import Rule, lazy_compile
+from functools import cached_property
 
-#: Entities scraped text often keeps without their semicolon.
-_BARE = "nbsp|amp|quot|mdash|ndash|laquo|raquo|hellip"
-# Any "&name;" (group "name", a reference only if it is an HTML entity name: a set lookup, where an
-# alternation of the 252 names took milliseconds to compile at start-up), a numeric reference or a
-# bare name.
-_ENTITY = rf"&(?:(?P<name>[A-Za-z0-9]+);|#\d{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|(?:{_BARE})(?![\w;]))"
+from tqcheck.finding import Severity
+from tqcheck.options import Words, alternation
+from tqcheck.rule import Rule, lazy_compile
 
 
 class LeakedHtmlEntity(Rule):
@@ -29,8 +25,22 @@ class LeakedHtmlEntity(Rule):
     category = "Locale convention/Markup"
     severity = Severity.MINOR
 
-    _plain = lazy_compile(_ENTITY)
-    _escaped = lazy_compile(_ENTITY.replace("&", "&amp;", 1))
+    bare_entities = Words("markup/html.yml", "Entity names flagged also without their semicolon (nbsp).")
+
+    @cached_property
+    def _entity(self) -> str:
+        # Any "&name;" (group "name", a reference only if it is an HTML entity name: a set lookup, where
+        # an alternation of the 252 names took milliseconds to compile at start-up), a numeric
+        # reference or a bare name.
+        return rf"&(?:(?P<name>[A-Za-z0-9]+);|#\d{{1,7}};|#[xX][0-9a-fA-F]{{1,6}};|(?:{alternation(self.bare_entities)})(?![\w;]))"
+
+    @cached_property
+    def _plain(self):
+        return lazy_compile(self._entity)
+
+    @cached_property
+    def _escaped(self):
+        return lazy_compile(self._entity.replace("&", "&amp;", 1))
 
     def check(self, doc):
         if doc.format == "text":

@@ -1,27 +1,12 @@
-from tqcheck.finding import Severity
-from tqcheck.text.words import WordRequirements
-from tqcheck.rule import Rule, lazy_compile
+import re
+from functools import cached_property
 
-# Ukraine and its oblasts in both spellings: a sentence naming one of them is about Ukraine.
-UKRAINE_CUES = (
-    "Ukraine Ukrainian Kyiv Kiev Kharkiv Kharkov Odesa Odessa Lviv Lvov Donetsk Luhansk Lugansk Zaporizhzhia "
-    "Zaporozhye Kherson Mykolaiv Nikolaev Dnipro Dnipropetrovsk Dnepropetrovsk Poltava Sumy Chernihiv Chernigov "
-    "Zhytomyr Zhitomir Vinnytsia Vinnitsa Cherkasy Cherkassy Kirovohrad Kirovograd Khmelnytskyi Khmelnitsky "
-    "Rivne Rovno Volyn Ternopil Ternopol Ivano-Frankivsk Ivano-Frankovsk Zakarpattia Transcarpathia Chernivtsi "
-    "Chernovtsy Donbas Donbass"
-).split()
-_CUE = lazy_compile(rf"\b(?:{'|'.join(UKRAINE_CUES)})\b")
-# A cue matches as whole words, so it can only be where all its words are words of the article.
-_CUE_WORDS = WordRequirements(UKRAINE_CUES, caseless=False)
-# Russian grammar in a name: adjective endings -aya/-oye/-iy, the -ovka/-evka village ending.
-# Ukrainian has -a/-e/-yi and -ivka for the same names (Bankovaya -> Bankova, Rubezhnoye -> Rubizhne).
-_NAME = lazy_compile(
-    r"\b(?P<name>[A-Z][a-z]+(?P<end>skaya|aya|skoye|oye|skiy|iy|ovka|evka|yevka))"
-    r"(?= (?:[Ss]treet|[Aa]venue|[Ss]quare|[Ll]ane|[Bb]oulevard|[Dd]istrict|[Rr]egion|[Oo]blast|[Vv]illage|[Hh]romada))"
-    r"|(?:(?<=village of )|(?<=town of )|(?<=settlement of )|(?<=city of ))(?P<name2>[A-Z][a-z]+(?P<end2>skaya|aya|skoye|oye|ovka|evka|yevka))\b"
-)
-_UKRAINIAN_ENDING = {"skaya": "ska", "aya": "a", "skoye": "ske", "oye": "e", "skiy": "skyi", "iy": "yi",
-                     "ovka": "ivka", "evka": "ivka", "yevka": "ivka"}
+from tqcheck.finding import Severity
+from tqcheck.options import Table, Words
+from tqcheck.rule import Rule, lazy_compile
+from tqcheck.text.words import WordRequirements
+
+_DATA = "names/ukrainian-places.yml"
 
 
 class RussianFormOfUkrainianName(Rule):
@@ -46,17 +31,44 @@ class RussianFormOfUkrainianName(Rule):
     category = "Locale convention/Name format"
     severity = Severity.MINOR
 
+    ukraine_cues = Words(_DATA, "Words that make a sentence one about Ukraine (places in both spellings).")
+    russian_endings = Table(_DATA, "Russian endings and the Ukrainian ones that replace them.")
+    settlement_endings = Words(_DATA, "The Russian endings looked for after 'village of' and the like.")
+    place_nouns = Words(_DATA, "Words after which a name is a place name (Street, district).")
+    settlement_introducers = Words(_DATA, "Words before a settlement's name (village of).")
+
+    @cached_property
+    def _cue(self):
+        return lazy_compile(rf"\b(?:{'|'.join(map(re.escape, self.ukraine_cues))})\b")
+
+    @cached_property
+    def _cue_words(self):
+        # A cue matches as whole words, so it can only be where all its words are words of the article.
+        return WordRequirements(self.ukraine_cues, caseless=False)
+
+    @cached_property
+    def _name(self):
+        def alternatives(words):
+            return "|".join(map(re.escape, words))
+
+        nouns = "|".join(f"[{n[0].upper()}{n[0].lower()}]{re.escape(n[1:])}" for n in self.place_nouns)
+        after = "|".join(f"(?<={re.escape(words)} )" for words in self.settlement_introducers)
+        return lazy_compile(
+            rf"\b(?P<name>[A-Z][a-z]+(?P<end>{alternatives(self.russian_endings)}))(?= (?:{nouns}))"
+            rf"|(?:{after})(?P<name2>[A-Z][a-z]+(?P<end2>{alternatives(e for e in self.settlement_endings if e in self.russian_endings)}))\b"
+        )
+
     def check(self, doc):
         text = doc.text
-        if not _CUE_WORDS.may_match(doc.index) and not _splits_words(text, doc.sentences):
+        if not self._cue_words.may_match(doc.index) and not _splits_words(text, doc.sentences):
             return  # no cue word anywhere (a sentence edge inside a word could make one: then look)
         for start, end in doc.sentences:
-            if not _CUE.search(text, start, end):
+            if not self._cue.search(text, start, end):
                 continue
-            for m in _NAME.finditer(text, start, end):
+            for m in self._name.finditer(text, start, end):
                 group = "name" if m.group("name") else "name2"
                 name, ending = m.group(group), m.group("end" if group == "name" else "end2")
-                likely = name[: -len(ending)] + _UKRAINIAN_ENDING[ending]
+                likely = name[: -len(ending)] + self.russian_endings[ending]
                 yield self.finding(doc, m.start(group), m.end(group),
                                    f"'{name}' has a Russian ending; the Ukrainian form is likely '{likely}'.", likely)
 

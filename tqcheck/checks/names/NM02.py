@@ -1,27 +1,18 @@
 import re
 from collections import Counter
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
 from tqcheck.finding import Severity
+from tqcheck.options import Words, WordSet
 from tqcheck.rule import Rule, lazy_compile
+
+_DATA = "names/name-forms.yml"
 
 # "\b[A-Z]..." written as "[A-Z](?<!\w[A-Z])...": the same matches, but a pattern that starts with
 # a character class lets re skip to candidate letters in C instead of trying every position.
 _NAME = lazy_compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z]?[a-z]+)*\b")
-# Capitalised in titles and names of bodies, yet ordinary words (Ministry/Minister, Council/Counsel).
-TITLE_WORDS = frozenset(
-    "Minister Ministers Ministry Ministries President Presidents Presidential Secretary Secretariat Chairman "
-    "Chairwoman Council Counsel Councillor Committee Commission Commissioner Director Directorate Department "
-    "Governor Government General Generals Senator Senate Deputy Deputies Assembly Association Federal "
-    "Federation National Nations International Republic Republican Democrat Democratic Party Parties".split())
-# Endings that turn a name into another English word (Russia/Russian, Serb/Serbia, Turk/Turkey),
-# and the feminine endings of Slavic surnames (Petrov/Petrova: two people, not two spellings).
-# Surnames made from a first name (Ivan/Ivanov, Susanna/Susanin) are two names as well.
-DERIVATION_SUFFIXES = ("s", "es", "n", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ics", "ia",
-                       "ey", "er", "ers", "ern", "ist", "ists", "ism", "ite", "ites", "a", "aya", "ska", "e",
-                       "ov", "ova", "ev", "eva", "in", "ina", "enko", "ovich", "ovna")
-STEM_SUFFIXES = ("ian", "ians", "an", "ans", "ese", "ish", "ic", "i", "is", "n", "in", "ov", "ev", "aya")
 
 
 class InconsistentNameSpelling(Rule):
@@ -50,6 +41,12 @@ class InconsistentNameSpelling(Rule):
     min_similarity = 80
     min_length = 5
 
+    title_words = WordSet(_DATA, "Capitalised words that are not names (Minister, Council).")
+    derivation_suffixes = WordSet(_DATA, "Endings that derive another word from a name (Russia/Russian, Petrov/Petrova).")
+    stem_suffixes = WordSet(_DATA, "The same, where the stem loses its last letter (Ukraine/Ukrainian).")
+    masculine_endings = Words(_DATA, "Masculine surname endings (Tolstoy).")
+    feminine_endings = Words(_DATA, "Feminine endings that replace them (Tolstaya).")
+
     def check(self, doc):
         text = doc.text
         # Every name compared below is among these words (one C-speed findall, no positions yet);
@@ -57,7 +54,7 @@ class InconsistentNameSpelling(Rule):
         # so an all-lower-case run is one of them exactly when the article writes it) is not a name.
         words = doc.index.words
         candidates = sorted(w for w in set(_NAME.findall(text, doc.body_start))
-                            if len(w) >= self.min_length and w not in TITLE_WORDS and w.lower() not in words)
+                            if len(w) >= self.min_length and w not in self.title_words and w.lower() not in words)
         # Only a word spelled like another candidate can be reported, or be the suggestion: the
         # rest would be skipped in the loop below, so most articles end here.
         spelled_alike = self._spelled_alike(candidates)
@@ -81,7 +78,7 @@ class InconsistentNameSpelling(Rule):
         for word in names:
             matches = process.extract(word, names, scorer=fuzz.ratio, score_cutoff=self.min_similarity, limit=None)
             for other, score, _ in matches:
-                if other == word or _derived(word, other):
+                if other == word or self._derived(word, other):
                     continue
                 rare, common = sorted((word, other), key=lambda w: (counts[w], -occurrences[w][0][0]))
                 if rare in reported:
@@ -101,26 +98,28 @@ class InconsistentNameSpelling(Rule):
         for i, word in enumerate(words):
             for other, _, _ in process.extract(word, words[i + 1:], scorer=fuzz.ratio,
                                                score_cutoff=self.min_similarity, limit=None):
-                if not _derived(word, other) or not _derived(other, word):
+                if not self._derived(word, other) or not self._derived(other, word):
                     found.update((word, other))
         return found
 
+    def _derived(self, a: str, b: str) -> bool:
+        """One form is an English derivation or a feminine form of the other."""
+        short, long = sorted((a, b), key=len)
+        if long.startswith(short) and long[len(short):] in self.derivation_suffixes:
+            return True
+        # Ukraine/Ukrainian, Georgia/Georgian, Italy/Italian: the stem loses its last letter.
+        if long.startswith(short[:-1]) and long[len(short) - 1:] in self.stem_suffixes and short[-1] in "aeyo":
+            return True
+        # Feminine surnames: Zelensky/Zelenskaya, Kovalsky/Kovalska, Tolstoy/Tolstaya.
+        return self._feminine(short, long) or self._feminine(long, short)
 
-def _derived(a: str, b: str) -> bool:
-    """One form is an English derivation or a feminine form of the other."""
-    short, long = sorted((a, b), key=len)
-    if long.startswith(short) and long[len(short):] in DERIVATION_SUFFIXES:
-        return True
-    # Ukraine/Ukrainian, Georgia/Georgian, Italy/Italian: the stem loses its last letter.
-    if long.startswith(short[:-1]) and long[len(short) - 1:] in STEM_SUFFIXES and short[-1] in "aeyo":
-        return True
-    # Feminine surnames: Zelensky/Zelenskaya, Kovalsky/Kovalska, Tolstoy/Tolstaya.
-    return _feminine(short, long) or _feminine(long, short)
+    def _feminine(self, masculine: str, other: str) -> bool:
+        stem = self._masculine_ending.sub("", masculine)
+        return stem != masculine and other in {stem + ending for ending in self.feminine_endings}
 
-
-def _feminine(masculine: str, other: str) -> bool:
-    stem = re.sub(r"(?:y|iy|i|yi|oy|oi)$", "", masculine)
-    return stem != masculine and other in (stem + "aya", stem + "a", stem + "ya")
+    @cached_property
+    def _masculine_ending(self):
+        return lazy_compile(f"(?:{'|'.join(map(re.escape, self.masculine_endings))})$")
 
 
 def _after_quote_or_break(text: str, pos: int) -> bool:

@@ -1,17 +1,12 @@
 import re
+from functools import cached_property
 
 from tqcheck.finding import Severity
+from tqcheck.options import Words
 from tqcheck.rule import Rule, lazy_compile
 
-# Head nouns that make a capitalised phrase an organisation's name.
-ORGANISATION_HEADS = (
-    "Ministry Council Committee Service Directorate Department Agency Court Duma Party Bank Office Commission "
-    "Bureau Assembly Parliament Congress Guard Staff Union Organization Organisation Federation Institute "
-    "Academy Fund Administration Inspectorate Procuratorate Rada Command Forces"
-).split()
 _WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
-_NAME = lazy_compile(rf"\b{_WORD}(?: (?:of |of the |for |for the |and )?{_WORD})+\b")
-_HEAD = lazy_compile(rf"\b(?:{'|'.join(ORGANISATION_HEADS)})\b")
+_DATA = "names/organisations.yml"
 
 
 class LowercaseOrganisation(Rule):
@@ -38,6 +33,18 @@ class LowercaseOrganisation(Rule):
     severity = Severity.MINOR
     default_enabled = False
 
+    organisation_heads = Words(_DATA, "Head nouns that make a capitalised phrase an organisation's name.")
+    name_links = Words(_DATA, "Lower-case words that may join the words of a name (of the).")
+
+    @cached_property
+    def _name(self):
+        links = "|".join(f"{re.escape(link)} " for link in self.name_links)
+        return lazy_compile(rf"\b{_WORD}(?: (?:{links})?{_WORD})+\b")
+
+    @cached_property
+    def _head(self):
+        return lazy_compile(rf"\b(?:{'|'.join(map(re.escape, self.organisation_heads))})\b")
+
     def check(self, doc):
         text = doc.text
         names = set()
@@ -45,10 +52,10 @@ class LowercaseOrganisation(Rule):
             words = text[start:end].split()
             if text[start:end].rstrip()[-1:] not in '.!?"”' and sum(w[:1].isupper() for w in words) > 0.5 * len(words):
                 continue  # a headline in title case proves nothing about the name
-            for m in _NAME.finditer(text, start, end):
+            for m in self._name.finditer(text, start, end):
                 name = _strip_article(m.group())
                 name_start = m.end() - len(name)
-                if name_start != start and _HEAD.search(name) and len(name.split()) >= 2:
+                if name_start != start and self._head.search(name) and len(name.split()) >= 2:
                     names.add(name)
         if not names:
             return

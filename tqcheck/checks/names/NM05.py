@@ -1,12 +1,11 @@
+import re
+from functools import cached_property
+
 from tqcheck.finding import Severity
+from tqcheck.options import Words
 from tqcheck.rule import Rule, iter_matches, lazy_compile
 
-# East Slavic patronymics (Russian -ovich/-ovna, Ukrainian -ovych/-ivna). "-ich" alone is left out:
-# Serbian and Croatian surnames (Abramovich, Djokovich) end that way.
-_PATRONYMIC = r"[A-Z][a-z]+(?:ovich|evich|yevich|ovych|evych|ovna|evna|yevna|ichna|ivna|yivna)"
-# "\b[A-Z]" written as "[A-Z](?<!\w[A-Z])": the same matches, found from capital to capital in C.
-_FULL = lazy_compile(rf"[A-Z](?<!\w[A-Z])[a-z]+ ({_PATRONYMIC}) [A-Z][a-z]+")
-_FEMININE_ADDRESS = lazy_compile(r"[A-Z](?<!\w[A-Z])[a-z]+ ([A-Z][a-z]+(?:ovna|evna|yevna|ichna|ivna|yivna))\b(?! [A-Z])")
+_DATA = "names/patronymics.yml"
 
 
 class Patronymic(Rule):
@@ -29,9 +28,22 @@ class Patronymic(Rule):
     category = "Style/Name format"
     severity = Severity.MINOR
 
+    masculine_patronymic_endings = Words(_DATA, "Endings of men's patronymics (-ovich, -ovych).")
+    feminine_patronymic_endings = Words(_DATA, "Endings of women's patronymics (-ovna, -ivna).")
+
+    # "\b[A-Z]" written as "[A-Z](?<!\w[A-Z])": the same matches, found from capital to capital in C.
+    @cached_property
+    def _full(self):
+        endings = "|".join(map(re.escape, self.masculine_patronymic_endings + self.feminine_patronymic_endings))
+        return lazy_compile(rf"[A-Z](?<!\w[A-Z])[a-z]+ ([A-Z][a-z]+(?:{endings})) [A-Z][a-z]+")
+
+    @cached_property
+    def _feminine_address(self):
+        endings = "|".join(map(re.escape, self.feminine_patronymic_endings))
+        return lazy_compile(rf"[A-Z](?<!\w[A-Z])[a-z]+ ([A-Z][a-z]+(?:{endings}))\b(?! [A-Z])")
+
     def check(self, doc):
-        text = doc.text
-        for pattern in (_FULL, _FEMININE_ADDRESS):
+        for pattern in (self._full, self._feminine_address):
             for m in iter_matches(pattern, doc):
                 start, end = m.span(1)
                 yield self.finding(doc, start, end,

@@ -1,8 +1,8 @@
-from tqcheck.finding import Severity
-from tqcheck.rule import Rule, lazy_compile
+from functools import cached_property
 
-# Words after which a hyphen may hang: "mono- and disaccharides", "pre- or post-war", "two- to three-hour".
-_SUSPENSION = r"(?:and|or|nor|to|and/or|versus|vs\.?|through|&)\b"
+from tqcheck.finding import Severity
+from tqcheck.options import Words, alternation
+from tqcheck.rule import Rule, lazy_compile
 
 
 class DanglingHyphen(Rule):
@@ -24,9 +24,13 @@ class DanglingHyphen(Rule):
     category = "Fluency/Punctuation"
     severity = Severity.MINOR
 
+    suspension_words = Words("punctuation/suspended-hyphens.yml", "Words after which a hyphen may hang (mono- and di-).")
+
     # The look-behind comes after the hyphen (same matches): a pattern that starts with a literal
     # character lets re scan for it in C instead of trying the pattern at every position.
-    _pattern = lazy_compile(rf"-(?<=[^\W\d_]-)(?= (?!{_SUSPENSION})[^\W\d_])")
+    @cached_property
+    def _pattern(self):
+        return lazy_compile(rf"-(?<=[^\W\d_]-)(?= (?!(?:{alternation(self.suspension_words)})\b)[^\W\d_])")
 
     def check(self, doc):
         for m in self._pattern.finditer(doc.text, doc.body_start):

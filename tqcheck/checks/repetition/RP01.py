@@ -2,10 +2,8 @@ import re
 
 from tqcheck.checks.repetition.tokens import TOKEN, doubled_tokens, may_repeat
 from tqcheck.finding import Severity
+from tqcheck.options import WordSet
 from tqcheck.rule import Rule, iter_matches, lazy_compile
-
-# Doubles that English grammar produces on purpose ("had had", "that that").
-GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "so", "ha", "no", "tut", "hush", "knock", "very"})
 
 #: Spaces between repeats; a line break only before a lower-case word (not a headline's last
 #: word followed by a paragraph that starts with it).
@@ -38,6 +36,8 @@ class DoubledWord(Rule):
     _previous = lazy_compile(rf"({TOKEN}){SEPARATOR}$", re.IGNORECASE)
     _next = lazy_compile(rf"{SEPARATOR}({TOKEN})(?![\w'’-])", re.IGNORECASE)
 
+    grammatical_doubles = WordSet("repetition/intended-repeats.yml", "Doubles that English grammar makes (had had, that that).")
+
     def check(self, doc):
         if not may_repeat(doc):
             return
@@ -45,13 +45,13 @@ class DoubledWord(Rule):
         if doubled is not None:
             # Each match is a doubled token with only spaces between: the lower-cased text has one
             # of these words, spaces and one of them again (one search, from the words' letters).
-            doubled -= GRAMMATICAL_DOUBLES
+            doubled -= self.grammatical_doubles
             if not doubled or not _spaced_pair(doubled).search(doc.index.lower, doc.body_start):
                 return
         text = doc.text
         for m in iter_matches(self._pattern, doc):
             word = m.group(1)
-            if word.lower() in GRAMMATICAL_DOUBLES or self._in_longer_run(text, m):
+            if word.lower() in self.grammatical_doubles or self._in_longer_run(text, m):
                 continue
             yield self.finding(doc, m.start(), m.end(), f"Doubled word '{word}'.", word, fixable=True)
 

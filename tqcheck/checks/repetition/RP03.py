@@ -6,13 +6,11 @@ import re
 
 from tqcheck.checks.repetition.tokens import TOKENS, lowered_tokens, may_run, one_character_each, token_hashes
 from tqcheck.finding import Severity
+from tqcheck.options import WordSet
 from tqcheck.rule import Rule, lazy_compile
 
 _GAP = lazy_compile(r"[ \t\u00a0]+")
 _GAP_WITH_COMMA = lazy_compile(r"[ \t\u00a0]*,?[ \t\u00a0]+")
-# "X and X" idioms ("more and more", "step by step", "day after day"): "and more and more"
-# repeats "and more" but is not a loop.
-_IDIOM_LINKS = frozenset({"and", "or", "by", "to", "after", "for", "upon", "over"})
 
 
 class PhraseLoop(Rule):
@@ -37,12 +35,14 @@ class PhraseLoop(Rule):
 
     max_words = 6
 
+    idiom_links = WordSet("repetition/intended-repeats.yml", "Words of 'X and X' idioms (more and more, step by step).")
+
     def check(self, doc):
         hashes = token_hashes(doc)
         if hashes is not None and not any(may_run(hashes, n, n) for n in range(2, self.max_words + 1)):
             return  # no n tokens (2 <= n <= max_words) are followed by the same n: _may_loop would say no
         words = lowered_tokens(doc)
-        if words is not None and not _may_loop(words, self.max_words):
+        if words is not None and not _may_loop(words, self.max_words, self.idiom_links):
             return
         text, lowered_text = doc.text, doc.index.lower
         if lowered_text is None:
@@ -77,13 +77,12 @@ class PhraseLoop(Rule):
                         taken_until = last[1]
                         break
 
-    @staticmethod
-    def _repeats(text: str, words: list, lowered: list[str], i: int, n: int) -> int:
+    def _repeats(self, text: str, words: list, lowered: list[str], i: int, n: int) -> int:
         """How often lowered[i:i+n] occurs back to back from i (0 if it is not a loop)."""
         gram = lowered[i:i + n]
         if len(set(gram)) == 1:
             return 0  # a single repeated word is RP01/RP04's
-        if n == 2 and gram[0] in _IDIOM_LINKS:
+        if n == 2 and gram[0] in self.idiom_links:
             return 0
 
         def joined(a: int, b: int, gap: re.Pattern) -> bool:
@@ -119,7 +118,7 @@ def _loop_starts(lowered: list[str], max_words: int) -> list[int]:
     return [m.start() for m in _loop_start(max_words).finditer(kinds)]
 
 
-def _may_loop(words: list[str], max_words: int) -> bool:
+def _may_loop(words: list[str], max_words: int, idiom_links: frozenset[str]) -> bool:
     """Whether some n-gram (2 <= n <= max_words) of *words* is followed by itself, and is not one
     word repeated or an "X and X" idiom: what ``_repeats`` needs before it looks at the spaces
     between the words. Paragraph edges are ignored here, so this can only say "maybe"."""
@@ -127,6 +126,6 @@ def _may_loop(words: list[str], max_words: int) -> bool:
         same = list(map(operator.eq, words, words[n:]))
         for i in itertools.compress(range(len(same)), map(operator.and_, same, same[1:])):
             gram = words[i:i + n]
-            if words[i + n:i + 2 * n] == gram and len(set(gram)) > 1 and not (n == 2 and gram[0] in _IDIOM_LINKS):
+            if words[i + n:i + 2 * n] == gram and len(set(gram)) > 1 and not (n == 2 and gram[0] in idiom_links):
                 return True
     return False

@@ -3,11 +3,8 @@ import re
 from tqcheck.checks.repetition.RP01 import SEPARATOR
 from tqcheck.checks.repetition.tokens import TOKEN, may_repeat
 from tqcheck.finding import Severity
+from tqcheck.options import WordSet
 from tqcheck.rule import Rule, iter_matches, lazy_compile
-
-# Sounds written as a loop on purpose ("ha ha ha", "knock knock knock").
-ONOMATOPOEIA = frozenset({"ha", "haha", "he", "hi", "ho", "la", "na", "bla", "blah", "tick", "tock", "knock",
-                          "boom", "bang", "chop", "yeah", "go", "very"})
 
 
 class WordLoop(Rule):
@@ -29,6 +26,8 @@ class WordLoop(Rule):
     category = "Fluency/Grammar"
     severity = Severity.MAJOR
 
+    onomatopoeia = WordSet("repetition/intended-repeats.yml", "Sounds written as a loop on purpose (ha ha ha).")
+
     _pattern = lazy_compile(rf"(?<![\w'’-])({TOKEN})(?:{SEPARATOR}\1(?![\w'’-])){{2,}}", re.IGNORECASE)
 
     def check(self, doc):
@@ -36,7 +35,7 @@ class WordLoop(Rule):
             return
         for m in iter_matches(self._pattern, doc):
             word = m.group(1)
-            if word.lower() in ONOMATOPOEIA:
+            if word.lower() in self.onomatopoeia:
                 continue
             times = len(m.group().split())
             yield self.finding(doc, m.start(), m.end(), f"'{word}' repeated {times} times in a row.", word, fixable=True)

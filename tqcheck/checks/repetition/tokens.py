@@ -32,7 +32,8 @@ _MASK = (1 << _LANE) - 1
 
 def lowered_tokens(doc) -> list[str] | None:
     """The body's tokens lower-cased, found in the lower-cased text (shared by RP01, RP03, RP04),
-    or None when ``str.lower`` may not match ``re.IGNORECASE`` there (``tqcheck.prefilter``)."""
+    or None when ``str.lower`` may not match ``re.IGNORECASE`` there
+    (``tqcheck.text.index.TextIndex.lower``)."""
     lowered = doc.index.lower
     if lowered is None:
         return None

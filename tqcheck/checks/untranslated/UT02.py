@@ -1,10 +1,12 @@
 import re
 import string
+from functools import cached_property
 
-from tqcheck.checks.untranslated import data
 from tqcheck.finding import Severity
+from tqcheck.options import WordSet
 from tqcheck.rule import Rule
 
+_DATA = "untranslated/function-words.yml"
 # A word as the rule counts it: letters, and letters joined by one apostrophe ("don't").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # ASCII digits and punctuation but the apostrophe, as UTF-8 bytes, to spaces: they end a word, and
@@ -34,7 +36,7 @@ def sentence_words(doc, start: int, end: int, spaced: str | None) -> list[str]:
     """``_WORD.findall(text, start, end)``, lower-cased.
 
     Found in the lower-cased text when ``str.lower`` keeps every offset and word edge there
-    (``tqcheck.prefilter.TextIndex.lower``; lower-casing never changes which characters are
+    (``tqcheck.text.index.TextIndex.lower``; lower-casing never changes which characters are
     letters); else word by word as the rule reads them. *spaced* is that lower-cased text
     ``blanked``: no word crosses a blanked character, so its whitespace-separated pieces are the
     words when each is letters, or letters joined by one apostrophe ("don't"); the regex looks
@@ -55,12 +57,6 @@ def _apostrophes_inside_words(pieces: list[str], joined: str) -> bool:
         return False
     line = " " + " ".join(pieces).replace("’", "'") + " "
     return " '" not in line and "' " not in line and _TWO_APOSTROPHES.search(line) is None
-
-
-def mostly_common_english(sentence: str) -> bool:
-    """At least half of the sentence's words (two letters or more) are common English words."""
-    words = _COMMON_TEST_WORD.findall(sentence.lower())
-    return bool(words) and 2 * sum(map(data.english_common_words().__contains__, words)) >= len(words)
 
 
 class ForeignLatinSentence(Rule):
@@ -90,11 +86,25 @@ class ForeignLatinSentence(Rule):
     max_english_ratio = 0.12
     min_probability = 0.90
 
+    english_function_words = WordSet(_DATA, "English function words: a sentence with enough of them is English.")
+    # The 20,000-word list is read only when some sentence gets as far as the second test.
+    common_words = WordSet("untranslated/english-common.yml", "The 20,000 most frequent English words.")
+    shared_with_other_languages = WordSet(_DATA, "Common English words other languages use as function words (die, hat): no evidence of English.")
+
+    @cached_property
+    def _english_common_words(self) -> frozenset[str]:
+        return self.common_words - self.shared_with_other_languages
+
+    def mostly_common_english(self, sentence: str) -> bool:
+        """At least half of the sentence's words (two letters or more) are common English words."""
+        words = _COMMON_TEST_WORD.findall(sentence.lower())
+        return bool(words) and 2 * sum(map(self._english_common_words.__contains__, words)) >= len(words)
+
     def check(self, doc):
         from tqcheck.text.langid import detect
 
         text = doc.text
-        function_words = data.english_function_words()
+        function_words = self.english_function_words
         lowered = doc.index.lower
         spaced = blanked(lowered) if lowered is not None else None
         for start, end in doc.sentences:
@@ -107,7 +117,7 @@ class ForeignLatinSentence(Rule):
             sentence = text[start:end]
             if sum(ch.isalpha() and ord(ch) < 0x250 for ch in sentence) < 0.5 * sum(ch.isalpha() for ch in sentence):
                 continue  # mostly another script: UT01's job
-            if mostly_common_english(sentence):
+            if self.mostly_common_english(sentence):
                 continue  # an English headline or list: few function words, but common ones
             lang, prob = detect(sentence)
             if lang not in ("en", "unknown") and prob >= self.min_probability:

@@ -1,14 +1,12 @@
 import re
+from functools import cached_property
 from itertools import filterfalse
 
-from tqcheck.checks.untranslated import data
 from tqcheck.finding import Severity
-from tqcheck.rule import Rule
+from tqcheck.options import WordSet, Words
+from tqcheck.rule import Rule, lazy_compile
 
-# Function words of other languages and English loanwords: rules/untranslated/function-words.yml.
-# Letters of these languages that English loanwords do not use (é, è, à, ç, ï are left out:
-# café, déjà vu, façade, naïve); the few loanwords that do use them are listed in the data.
-_FOREIGN_LETTERS = re.compile("[äöüßąęłśźżćńčřšžěůñáíóúòùì]")
+_DATA = "untranslated/function-words.yml"
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD_CHAR = re.compile(r"\w")
@@ -44,14 +42,23 @@ class ForeignLatinFragment(Rule):
     min_probability = 0.80
     min_english_ratio = 0.12
 
+    foreign_function_words = WordSet(_DATA, "Function words of German, French, Spanish, Italian, Polish and Czech that English lacks (und, dass).")
+    english_function_words = WordSet(_DATA, "English function words: a sentence with enough of them is English.")
+    english_loanwords = WordSet(_DATA, "Loanwords with letters English otherwise never uses (jalapeño).")
+    foreign_letters = Words(_DATA, "Letters English loanwords do not use (ä, ł, ř).")
+
+    @cached_property
+    def _foreign_letters(self):
+        return lazy_compile(f"[{''.join(map(re.escape, self.foreign_letters))}]")
+
     def check(self, doc):
         from tqcheck.text.langid import detect
 
         text = doc.text
-        foreign = data.foreign_function_words()
-        if not _may_trigger(doc, foreign):
+        foreign = self.foreign_function_words
+        if not self._may_trigger(doc, foreign):
             return  # no word of the article only another language uses: nothing would be flagged
-        english_words, loanwords = data.english_function_words(), data.english_loanwords()
+        english_words, loanwords = self.english_function_words, self.english_loanwords
         for start, end in doc.sentences:
             tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
             if len(tokens) < 4:
@@ -63,11 +70,11 @@ class ForeignLatinFragment(Rule):
                 continue  # all lower case: names look like any other word
             i = 0
             while i < len(tokens):
-                if not _trigger(tokens[i][2], foreign, loanwords):
+                if not self._trigger(tokens[i][2], foreign, loanwords):
                     i += 1
                     continue
                 last = i
-                while last + 1 < len(tokens) and _trigger(tokens[last + 1][2], foreign, loanwords):
+                while last + 1 < len(tokens) and self._trigger(tokens[last + 1][2], foreign, loanwords):
                     last += 1
                 first, i = i, last + 1
                 span_start, span_end = tokens[first][0], tokens[last][1]
@@ -76,30 +83,35 @@ class ForeignLatinFragment(Rule):
                 run = text[span_start:span_end]
                 lang, prob = detect(run)
                 # A letter English never uses is evidence enough; a bare function word needs langdetect's confidence.
-                if lang in ("en", "unknown") or (prob < self.min_probability and not _FOREIGN_LETTERS.search(run)):
+                if lang in ("en", "unknown") or (prob < self.min_probability and not self._foreign_letters.search(run)):
                     continue
                 yield self.finding(doc, span_start, span_end,
                                    f"Fragment appears untranslated (language '{lang}', p={prob:.2f}).")
 
+    def _may_trigger(self, doc, foreign: frozenset[str]) -> bool:
+        """Whether some word of *doc* could be a ``_trigger``: a foreign function word, or a word
+        with a letter English loanwords never carry (one search of the text finds those).
 
-def _may_trigger(doc, foreign: frozenset[str]) -> bool:
-    """Whether some word of *doc* could be a ``_trigger``: a foreign function word, or a word
-    with a letter English loanwords never carry (one search of the text finds those).
+        A word ``check`` finds is a maximal run of letters inside its sentence, so it is one of the
+        article's maximal ``\\w`` runs (``doc.index.words``), a letter run of such a run that holds
+        digits or an underscore too ("2023und"), or cut off by a sentence edge that falls inside a run.
+        """
+        text = doc.text
+        if not text.isascii() and self._foreign_letters.search(text, doc.body_start):
+            return True
+        words = doc.index.words
+        if not words.isdisjoint(foreign):
+            return True
+        mixed = " ".join(filterfalse(str.isalpha, words))
+        if not foreign.isdisjoint(_LETTERS.findall(mixed)):
+            return True
+        return _edge_inside_a_run(text, doc.sentences)
 
-    A word ``check`` finds is a maximal run of letters inside its sentence, so it is one of the
-    article's maximal ``\\w`` runs (``doc.index.words``), a letter run of such a run that holds
-    digits or an underscore too ("2023und"), or cut off by a sentence edge that falls inside a run.
-    """
-    text = doc.text
-    if not text.isascii() and _FOREIGN_LETTERS.search(text, doc.body_start):
-        return True
-    words = doc.index.words
-    if not words.isdisjoint(foreign):
-        return True
-    mixed = " ".join(filterfalse(str.isalpha, words))
-    if not foreign.isdisjoint(_LETTERS.findall(mixed)):
-        return True
-    return _edge_inside_a_run(text, doc.sentences)
+    def _trigger(self, word: str, foreign: frozenset[str], loanwords: frozenset[str]) -> bool:
+        """A lower-case word that only another language uses."""
+        if not word[:1].islower() or word in loanwords:
+            return False
+        return word in foreign or (len(word) >= 3 and bool(self._foreign_letters.search(word)))
 
 
 def _edge_inside_a_run(text: str, sentences: list[tuple[int, int]]) -> bool:
@@ -125,13 +137,6 @@ def _edge_inside_a_run(text: str, sentences: list[tuple[int, int]]) -> bool:
 def _word_char(ch: str) -> bool:
     """A character of ``\\w`` (``re``'s definition for str)."""
     return ch.isalnum() or ch == "_"
-
-
-def _trigger(word: str, foreign: frozenset[str], loanwords: frozenset[str]) -> bool:
-    """A lower-case word that only another language uses."""
-    if not word[:1].islower() or word in loanwords:
-        return False
-    return word in foreign or (len(word) >= 3 and bool(_FOREIGN_LETTERS.search(word)))
 
 
 def _inside_name(tokens: list, first: int, last: int) -> bool:
