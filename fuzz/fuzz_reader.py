@@ -25,7 +25,7 @@ with atheris.instrument_imports(include=["tqcheck"]):
     from tqcheck.scoring.weights import PRESETS
 
     LINTER = Linter(Config(select=("ALL",)), Registry.load())  # imports (and instruments) every rule
-SCORING = Scoring(PRESETS["mqm-core"], 95)
+SCORING = Scoring(PRESETS["mqm-core"])
 FORMATS = ("text", "markdown", "html")
 ENCODINGS = (None, None, None, "latin-1", "cp1251", "utf-16-le")
 

@@ -114,7 +114,7 @@ def test_every_reporter_renders_anything(every_rule, tmp_path_factory, text, fmt
     result = every_rule.check_document(doc)
     shown = tokens(doc.raw, marks_for(result.findings))
     assert "".join(t.text for t in shown if t.kind == "text") == doc.raw, "the HTML page shows the whole text"
-    report = build_report([result], every_rule, Scoring(PRESETS["mqm-core"], 95))
+    report = build_report([result], every_rule, Scoring(PRESETS["mqm-core"]))
     for name in FORMATS:
         if name == "html":
             render(name, report, None, output_dir=tmp_path_factory.mktemp("html"))

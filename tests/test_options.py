@@ -55,7 +55,7 @@ def test_house_pack_extends_a_python_rule(tmp_path):
     ('[rules.NM04]\n"surnames-" = ["Smith"]\n', 2, "NM04: no 'Smith' in 'surnames' to remove"),
     ('[rules.PU01]\nwords = ["a"]\n', 2, "PU01: unknown option 'words' (it has no options)"),
     ('[rules.TE01]\n"entries+" = ["Kiev"]\n', 2, "TE01 is a YAML rule: change its entries in a house pack"),
-    ('select = ["NM04"]\n\n[rules.ZZ99]\nx = 1\n', 3, "[rules.ZZ99]: no rule ZZ99"),
+    ('select = ["NM04"]\n\n[rules.ZZ99]\nx = 1\n', 3, "[rules.ZZ99]: no rule has the code 'ZZ99'"),
     ('[rules.BI06]\n"glossary+" = [{source = "ЦИК"}]\n', 2, "BI06: each 'glossary+' entry needs 'target'"),
 ])
 def test_bad_config_option_is_a_file_line_error(tmp_path, config, line, problem):

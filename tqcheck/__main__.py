@@ -1,3 +1,26 @@
-from tqcheck.cli import main
+"""The ``tqcheck`` command (and ``python -m tqcheck``): the command line of ``tqcheck.cli``."""
+import signal
+import sys
 
-main()
+#: The exit status of a run stopped by Ctrl-C (SIGINT), as a shell reports one: 128 + 2.
+EXIT_INTERRUPTED = 130
+
+
+def _interrupted(signum, frame) -> None:
+    sys.stderr.write("tqcheck: interrupted\n")
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def run() -> None:
+    # Before the imports, so that Ctrl-C at any moment exits 130 with one line: not click's
+    # "Aborted!" and exit 1 (the status of a failing gate), nor a traceback. A SIGINT the caller
+    # chose to ignore (a background job) stays ignored.
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted)
+    from tqcheck.cli import main
+
+    main()
+
+
+if __name__ == "__main__":
+    run()

@@ -56,6 +56,10 @@ class Document:
     alignment: Alignment | None = field(default=None, repr=False)
     #: Unit-based files (XLIFF, PO, TMX): ``(start, end, unit id)`` of each unit's text, in order.
     units: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+    #: Unit files, whose text is built from the units: where that text is in the file, as
+    #: ``(offset, line, column)`` anchors. The character at *offset* is at that line and column of
+    #: the file, and the characters after it follow it on that line up to the next anchor.
+    file_positions: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
     text: str = field(init=False)
     body_start: int = field(init=False, default=0)
     metadata: dict[str, str] = field(init=False, default_factory=dict)
@@ -79,7 +83,12 @@ class Document:
         return [0] + [m.end() for m in _LINE_BREAK.finditer(self.raw)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of *offset*."""
+        """1-based line and column (in characters) of *offset* in the file: of a unit file, where
+        the character is in the file itself (``file_positions``)."""
+        if self.file_positions:
+            i = max(bisect.bisect_right(self.file_positions, offset, key=lambda a: a[0]) - 1, 0)
+            start, line, column = self.file_positions[i]
+            return line, column + offset - start
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 

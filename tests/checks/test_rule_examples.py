@@ -2,19 +2,16 @@
 import pytest
 from helpers import rule_findings, shipped_registry
 
-from tqcheck.formats.pairing import guess_script_lang, pair_texts
+from tqcheck.engine.examples import example_document
 
 CASES = [(rule.code, kind, i, text) for rule in shipped_registry()
          for kind in ("flag", "okay") for i, text in enumerate(rule.examples[kind])]
 
 
 def codes_found(code: str, text: str) -> list[str]:
-    article = text.replace("\\n", "\n")
-    if shipped_registry().get(code).needs_source:  # bilingual examples read "source: ... target: ..."
-        source, sep, target = article.removeprefix("source: ").partition(" target: ")
-        assert sep, f"{code}: a bilingual example needs 'source: ... target: ...'"
-        article = pair_texts(target, source, source_lang=guess_script_lang(source))
-    return [f.code for f in rule_findings(article, [code])]
+    """The article of the example as ``tqcheck test-pack`` reads it (bilingual examples read
+    "source: ... target: ...")."""
+    return [f.code for f in rule_findings(example_document(shipped_registry().get(code), text), [code])]
 
 
 @pytest.mark.parametrize("code,kind,index,text", CASES, ids=[f"{c}-{k}-{i}" for c, k, i, _ in CASES])

@@ -16,7 +16,7 @@ def test_text_output_lines_and_summary():
     assert f"{SEED}:1:39: TE01 major Use 'Kyiv' (Ukrainian-based spelling), not 'Kiev'. -> Kyiv" in lines
     finding_lines = [line for line in lines if line.startswith(f"{SEED}:") and line.split(":")[1].isdigit()]
     majors = sum(" major " in line for line in finding_lines)
-    summary = [line for line in lines if line.startswith(f"{SEED}: {len(finding_lines)} findings (0 critical, {majors} major, ")]
+    summary = [line for line in lines if line.startswith(f"{SEED}: fail: {len(finding_lines)} findings (0 critical, {majors} major, ")]
     assert len(summary) == 1 and "in 382 words" in summary[0]
 
 
@@ -35,7 +35,7 @@ def test_json_output_schema():
 def test_clean_text_exits_zero_and_stdin_works():
     res = invoke("check", "-", input="Drones flew over Kyiv on Wednesday, officials said.\n")
     assert res.exit_code == 0, res.output
-    assert "<stdin>: no findings in 8 words" in res.output
+    assert "<stdin>: pass: no findings in 8 words" in res.output
 
 
 def test_fail_on_and_exit_zero():
@@ -73,7 +73,7 @@ def test_bad_files_are_reported_and_the_rest_checked(tmp_path):
     assert "b_latin1.txt: not valid UTF-8" in res.stderr
     assert "Traceback" not in res.stderr
     assert "d_good.txt:1:16: TE01" in res.stdout
-    assert "e_empty.txt: no findings in 0 words" in res.stdout
+    assert "e_empty.txt: pass: no findings in 0 words" in res.stdout
     assert before == {p.name: p.read_bytes() for p in tmp_path.iterdir()}
 
 

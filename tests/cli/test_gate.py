@@ -31,7 +31,8 @@ def test_exit_0_when_every_article_passes(tmp_path):
 def test_exit_1_when_an_article_fails_the_default_gate(tmp_path):
     res = invoke("check", str(write(tmp_path, "a.txt", TWO_KIEV)))
     assert res.exit_code == 1
-    assert "[gate: 2 findings at or above minor (fail-on minor)]" in res.stdout
+    assert res.stdout.splitlines()[-1].endswith(": fail: 2 findings (0 critical, 2 major, 0 minor) in 17 words; "
+                                                "score -488.24; 2 findings at or above minor (fail-on minor)")
 
 
 @pytest.mark.parametrize("args", [["--format", "yaml"], ["--fail-under", "high"], ["--max-findings", "-1"],
@@ -60,8 +61,8 @@ def test_fail_under_replaces_the_default_gate(tmp_path):
     res = invoke("check", "--format", "json", "--fail-under", "95", path)
     article = json.loads(res.stdout)["articles"][0]
     assert article["words"] == 1000 and article["summary"]["score"] == 95
-    assert res.exit_code == 0, "a score at the cut passes, and --fail-under alone ignores single findings"
-    assert article["summary"]["cut_score"] == 95, "the cut score follows --fail-under"
+    assert res.exit_code == 0, "a score at the threshold passes, and --fail-under alone ignores single findings"
+    assert article["gate"] == {"passed": True, "reasons": []}
     res = invoke("check", "--fail-under", "95.5", path)
     assert res.exit_code == 1 and "score 95.00 is under 95.5 (fail-under)" in res.stdout
 
@@ -222,7 +223,7 @@ def test_malformed_sidecar_is_an_input_error(tmp_path):
     write(tmp_path, "b.txt", TWO_KIEV)
     res = invoke("check", ".", cwd=tmp_path)
     assert res.exit_code == 2
-    assert "tqcheck: error: ./a.txt: " in res.stderr and "a.txt.tqignore:1: expected 'CODE[,CODE]" in res.stderr
+    assert "tqcheck: error: ./a.txt: " in res.stderr and "a.txt.tqignore:1: expected '[line N[-M]:] CODE[,CODE]" in res.stderr
     assert "b.txt:1:14: TE01" in res.stdout
 
 
@@ -243,3 +244,55 @@ def test_report_exit_codes(tmp_path):
     assert res.exit_code == 2 and "missing.txt: no such file or directory" in res.stderr
     res = invoke("report", str(tmp_path / "a.txt"))
     assert res.exit_code == 2 and "give it with -o DIR" in res.stderr
+
+
+# -- sidecar scopes: whole file, a line, a quoted span -------------------------------------------------
+QUOTED = ('The 1994 memorandum, signed in "Kiev Nights" hall, is quoted here.\n'
+          "Troops left Kiev on Monday.\n"
+          "The Kiev Nights festival opens on Friday.\n")
+
+
+def sidecar_run(tmp_path, ignore):
+    write(tmp_path, "a.txt", QUOTED)
+    write(tmp_path, "a.txt.tqignore", ignore)
+    res = invoke("check", "--format", "json", "--select", "TE01", "a.txt", cwd=tmp_path)
+    article = json.loads(res.stdout)["articles"][0]
+    return [f["line"] for f in article["findings"]], [s["line"] for s in article["suppressed"]], res
+
+
+def test_sidecar_line_scope_hides_only_that_line(tmp_path):
+    kept, hidden, _ = sidecar_run(tmp_path, "line 1: TE01 Kiev -- quoted\n")
+    assert (kept, hidden) == ([2, 3], [1])
+    kept, hidden, _ = sidecar_run(tmp_path, "lines 1-2: TE01 -- the quoted paragraph\n")
+    assert (kept, hidden) == ([3], [1, 2])
+
+
+def test_sidecar_multi_word_text_hides_the_finding_inside_it(tmp_path):
+    kept, hidden, res = sidecar_run(tmp_path, "TE01 Kiev Nights -- the festival's name\n")
+    assert (kept, hidden) == ([2], [1, 3]), "the Kiev of 'Troops left Kiev' is not inside 'Kiev Nights'"
+    assert res.stderr == ""
+    kept, hidden, _ = sidecar_run(tmp_path, 'TE01 "the kiev  nights festival" -- a quoted span, any case and spacing\n')
+    assert (kept, hidden) == ([1, 2], [3])
+
+
+def test_sidecar_text_without_scope_is_still_the_whole_file(tmp_path):
+    kept, hidden, _ = sidecar_run(tmp_path, "TE01 Kiev -- every Kiev\n")
+    assert (kept, hidden) == ([], [1, 2, 3])
+    kept, hidden, res = sidecar_run(tmp_path, "TE01 -- every TE01 finding, with a reason\n")
+    assert (kept, hidden) == ([], [1, 2, 3])
+    assert json.loads(res.stdout)["articles"][0]["suppressed"][0]["reason"] == "every TE01 finding, with a reason"
+
+
+def test_sidecar_scope_that_matches_nothing_is_reported(tmp_path):
+    _, hidden, res = sidecar_run(tmp_path, "line 9: TE01\nTE01 \"Kiev Days\"\n")
+    assert hidden == []
+    assert "a.txt.tqignore:1: suppression 'line 9: TE01' suppressed nothing" in res.stderr
+    assert "a.txt.tqignore:2: suppression 'TE01 \"Kiev Days\"' suppressed nothing" in res.stderr
+
+
+@pytest.mark.parametrize("line", ["line x: TE01", "lines 3-1: TE01", "line 0: TE01", 'TE01 "unclosed'])
+def test_malformed_sidecar_scopes_are_input_errors(tmp_path, line):
+    write(tmp_path, "a.txt", QUOTED)
+    write(tmp_path, "a.txt.tqignore", line + "\n")
+    res = invoke("check", "a.txt", cwd=tmp_path)
+    assert res.exit_code == 2 and "a.txt.tqignore:1: " in res.stderr and "Traceback" not in res.output

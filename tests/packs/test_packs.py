@@ -65,6 +65,35 @@ def test_house_pack_adds_removes_and_changes_glossary_entries(tmp_path):
     assert Registry.load().get("TE01").severity.name == "MAJOR"  # the shipped rule is untouched
 
 
+def test_an_added_entry_does_not_inherit_a_message_that_does_not_fit_it(tmp_path):
+    """TE01's message says 'Ukrainian-based spelling': right for Kyiv, wrong for Türkiye."""
+    folder = make_pack(tmp_path, """\
+        extends: TE01
+        entries+:
+          - {preferred: Türkiye, variants: [Turkey]}
+          - {preferred: Chișinău, variants: [Kishinev], message: "Use '{suggestion}' (the Romanian spelling)."}
+        """)
+    rule = Registry.load([folder]).get("TE01")
+    found = {f.text: f.message for f in rule.check(Document("Kiev, Turkey and Kishinev."))}
+    assert found == {"Kiev": "Use 'Kyiv' (Ukrainian-based spelling), not 'Kiev'.",
+                     "Turkey": "Use 'Türkiye', not 'Turkey'.",
+                     "Kishinev": "Use 'Chișinău' (the Romanian spelling)."}
+
+
+def test_an_extension_message_is_the_message_of_its_added_entries(tmp_path):
+    folder = make_pack(tmp_path, """\
+        extends: CQ01
+        message: "'{match}' is house-style jargon; say '{suggestion}'."
+        entries+:
+          - {phrase: going forward, suggestion: from now on}
+          - {phrase: at this point in time}
+        """)
+    rule = Registry.load([folder]).get("CQ01")
+    found = {f.text: f.message for f in rule.check(Document("Going forward, at this point in time, we see."))}
+    assert found["Going forward"] == "'Going forward' is house-style jargon; say 'from now on'."
+    assert found["at this point in time"] == "'at this point in time' reads as a calque.", "no 'say None'"
+
+
 def test_extending_an_unknown_rule_fails(tmp_path):
     folder = make_pack(tmp_path, "extends: ZZ99\n")
     with pytest.raises(PackError, match="extends unknown rule 'ZZ99'"):

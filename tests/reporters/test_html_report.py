@@ -98,6 +98,15 @@ def test_article_text_is_escaped_and_pages_carry_a_strict_csp(tmp_path):
     assert "http://" not in index.replace("http://www.w3.org/2000/svg", "") and "https://" not in index
 
 
+def test_index_opens_with_the_summary_and_the_worst_articles_above_the_table(tmp_path):
+    out = report([REPO / "examples"], tmp_path / "out")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    lede, worst, table = index.find('class="lede"'), index.find('id="worst-h"'), index.find('<table class="articles')
+    assert -1 < lede < worst < table, "summary, then the worst articles, then the table"
+    section = index[worst:table]
+    assert 'href="grain-corridor.en.md.html"' in section and "fail" in section, "each worst article links to its page"
+
+
 def test_report_is_deterministic_and_independent_of_the_absolute_path(tmp_path):
     for name in ("one", "two"):
         (tmp_path / name).mkdir()

@@ -71,7 +71,7 @@ def test_sarif_with_a_baseline_marks_new_and_unchanged(corpus, tmp_path):
 def test_json_follows_its_schema_and_explains_the_score(corpus):
     data = json.loads(check(corpus, "json"))
     jsonschema.validate(data, REPORT_SCHEMA)
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     by_name = {Path(a["path"]).name: a for a in data["articles"]}
     seed = by_name["seed.en.txt"]
     assert seed["summary"]["penalty"]["total"] == sum(p["points"] for p in seed["summary"]["points"])
@@ -89,7 +89,7 @@ def test_jsonl_is_one_article_object_per_line(corpus):
     for line, article in zip(lines, full["articles"]):
         obj = json.loads(line)
         jsonschema.validate(obj, article_schema)
-        assert obj == {"schema_version": 2, **article}
+        assert obj == {"schema_version": 3, **article}
 
 
 def test_junit_has_one_test_case_per_article(corpus):
@@ -124,6 +124,15 @@ def test_markdown_summary_escapes_article_text(corpus):
     table_rows = [line for line in md.splitlines() if line.startswith("| ") and "hostile" in line]
     assert all(line.count(" | ") == 6 for line in table_rows), "a '|' in a path or text must not add a column"
     assert "<sub>signature: tqcheck:" in md
+
+
+def test_markdown_details_summary_is_html_escaped_not_markdown_escaped(corpus):
+    """Markdown is not processed inside <summary>: a backslash there would show."""
+    md = check(corpus, "markdown")
+    summaries = [line for line in md.splitlines() if line.startswith("<details><summary>")]
+    assert summaries and not any("\\" in line for line in summaries), summaries
+    hostile = next(line for line in summaries if "hostile" in line)
+    assert "hostile.en.txt: " in hostile and "<script>" not in hostile
 
 
 def test_text_is_grouped_by_article_and_plain_when_not_a_terminal(corpus):

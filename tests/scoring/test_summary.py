@@ -22,12 +22,11 @@ def test_mqm_core_scorecard_arithmetic():
     # 2 minor + 1 major + 1 critical = 2 + 5 + 25 = 32 points in 400 words
     findings = [finding(), finding(start=5), finding("CQ01", Severity.MAJOR, "Accuracy/Mistranslation", 10),
                 finding("UT01", Severity.CRITICAL, "Accuracy/Untranslated text", 20)]
-    s = ArticleSummary.of(result(findings, words=400), Scoring(PRESETS["mqm-core"], 95))
+    s = ArticleSummary.of(result(findings, words=400), Scoring(PRESETS["mqm-core"]))
     assert s.penalty_total == 32
     assert s.per_word_penalty == pytest.approx(0.08)
     assert s.normed_penalty == pytest.approx(80)
     assert s.score == pytest.approx(20)
-    assert not s.passed
     assert s.by_severity == {"critical": 1, "major": 1, "minor": 2}
     assert s.by_category["Terminology/Wrong term"] == {"critical": 0, "major": 0, "minor": 2}
 
@@ -39,19 +38,26 @@ def test_points_explain_the_score():
     assert sum(p.points for p in s.penalties) == s.penalty_total
 
 
-def test_score_at_the_cut_passes_and_just_below_fails():
-    # one major finding in 1,000 words: 5 points per 1,000 words -> score 95
-    s = ArticleSummary.of(result([finding(severity=Severity.MAJOR)], words=1000), Scoring(cut_score=95))
-    assert s.score == pytest.approx(95) and s.passed
-    s = ArticleSummary.of(result([finding(severity=Severity.MAJOR)], words=999), Scoring(cut_score=95))
-    assert s.score < 95 and not s.passed
+def test_one_major_finding_in_1000_words_scores_95():
+    # 5 points per 1,000 words
+    s = ArticleSummary.of(result([finding(severity=Severity.MAJOR)], words=1000), Scoring())
+    assert s.score == pytest.approx(95)
+    s = ArticleSummary.of(result([finding(severity=Severity.MAJOR)], words=999), Scoring())
+    assert s.score < 95
+
+
+def test_the_summary_holds_no_verdict_of_its_own():
+    """Pass or fail is the gate's alone (tqcheck.scoring.gate): the score is information."""
+    s = ArticleSummary.of(result([finding(severity=Severity.MAJOR)], words=1000), Scoring())
+    assert not hasattr(s, "passed") and not hasattr(s, "cut_score")
+    assert {"passed", "cut_score"}.isdisjoint(s.as_dict())
 
 
 def test_empty_article_scores_100_without_findings():
     s = ArticleSummary.of(result([], words=0), Scoring())
-    assert s.score == 100 and s.passed
+    assert s.score == 100
     s = ArticleSummary.of(result([finding()], words=0), Scoring())
-    assert s.score == 100 - 1000 and not s.passed
+    assert s.score == 100 - 1000
 
 
 def test_wmt_weights_follow_freitag_2021():
@@ -62,16 +68,15 @@ def test_wmt_weights_follow_freitag_2021():
     assert wmt.of(finding(severity=Severity.MAJOR, category="Accuracy/Non-translation")) == 25
     assert wmt.of(finding(severity=Severity.CRITICAL, category="Accuracy/Mistranslation")) == 25
     ten_punct = [finding(category="Fluency/Punctuation", start=i) for i in range(10)]
-    s = ArticleSummary.of(result(ten_punct, words=1000), Scoring(wmt, 95))
+    s = ArticleSummary.of(result(ten_punct, words=1000), Scoring(wmt))
     assert s.penalty_total == pytest.approx(1.0) and s.score == pytest.approx(99.0)
 
 
 def test_custom_weights_from_config(tmp_path):
     cfg = tmp_path / "tqcheck.toml"
-    cfg.write_text('cut-score = 90\n[weights]\npreset = "wmt"\nmajor = 10\n'
+    cfg.write_text('[weights]\npreset = "wmt"\nmajor = 10\n'
                    'categories = [{category = "Terminology", weight = 3}]\n')
     config = load(cfg)
-    assert config.cut_score == 90
     w = config.weights
     assert w.of(finding(severity=Severity.MAJOR, category="Accuracy/Mistranslation")) == 10
     assert w.of(finding(category="Terminology/Wrong term")) == 3
@@ -107,18 +112,18 @@ def test_weights_table_keeps_preset_exceptions_unless_replaced():
     assert w.of(finding(category="Fluency/Grammar")) == 2
 
 
-def test_signature_names_version_packs_weights_cut_pair_and_seed(registry):
+def test_signature_names_version_packs_weights_pair_and_seed(registry):
     linter = Linter(Config(source_lang="ru"), registry)
-    sig = make_signature(linter, Scoring(PRESETS["wmt"], 90))
+    sig = make_signature(linter, Scoring(PRESETS["wmt"]))
     text = str(sig)
     parts = dict(part.split(":", 1) for part in text.split("|"))
     assert parts["tqcheck"] == __import__("tqcheck").__version__
-    assert parts["weights"] == "wmt" and parts["cut"] == "90" and parts["pair"] == "ru-en"
+    assert parts["weights"] == "wmt" and parts["pair"] == "ru-en" and "cut" not in parts
     assert parts["langid-seed"] == "0"
     packs = dict(p.split("@") for p in parts["packs"].split(","))
     assert {p.name: p.hash for p in registry.packs} == packs
     assert all(len(h) == 8 for h in packs.values())
-    assert make_signature(linter, Scoring(PRESETS["wmt"], 90), "0123abcd").format().endswith("|baseline:0123abcd")
+    assert make_signature(linter, Scoring(PRESETS["wmt"]), "0123abcd").format().endswith("|baseline:0123abcd")
 
 
 def test_signature_changes_with_rule_selection_and_severity(registry):
@@ -148,10 +153,9 @@ def test_corpus_summary_distribution_worst_and_frequent_rules():
                result([finding("CQ01", Severity.MAJOR), finding(start=3)], words=100, path="b.txt"),  # 40
                result([], words=50, path="c.txt"),                                 # 100
                ArticleResult(path="d.txt", error="binary file")]
-    scoring = Scoring(cut_score=95)
-    summaries = [ArticleSummary.of(r, scoring) for r in results if not r.error]
-    corpus = CorpusSummary.of(summaries, results, 95)
-    assert corpus.unreadable == 1 and corpus.words == 1150 and corpus.findings == 3 and corpus.passed == 2
+    summaries = [ArticleSummary.of(r, Scoring()) for r in results if not r.error]
+    corpus = CorpusSummary.of(summaries, results)
+    assert corpus.unreadable == 1 and corpus.words == 1150 and corpus.findings == 3
     assert corpus.score == pytest.approx(100 - 7 / 1150 * 1000)
     assert [a.path for a in corpus.worst(2)] == ["b.txt", "a.txt"]
     assert [(r.code, r.findings, r.articles) for r in corpus.frequent_rules] == [("TE01", 2, 2), ("CQ01", 1, 1)]

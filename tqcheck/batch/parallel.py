@@ -47,6 +47,9 @@ _WORKER: dict = {}
 
 def _init_worker(linter, config, keep_text: bool, cache_folder) -> None:
     """Runs once in each worker: the linter inherited (fork) or built from the config (spawn)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process: the CLI's handles it
     if linter is None:
         from tqcheck.engine.linter import Linter
 

@@ -1,4 +1,4 @@
-"""Command line: ``tqcheck check``, ``report``, ``rules``, ``explain``, ``fix``, ``eval`` and ``cache``.
+"""Command line: ``tqcheck check``, ``report``, ``rules``, ``explain``, ``test-pack``, ``fix``, ``eval`` and ``cache``.
 
 The top layer: each command turns options into calls of the engine (and ``tqcheck.batch``,
 ``tqcheck.evaluate``, the reporters) and their errors into one-line messages and exit codes.
@@ -12,7 +12,7 @@ from tqcheck.cli.cache import cache
 from tqcheck.cli.check import check, report
 from tqcheck.cli.eval import eval_command
 from tqcheck.cli.fix import fix_command
-from tqcheck.cli.rules import explain, rules
+from tqcheck.cli.rules import explain, rules, test_pack
 from tqcheck.version import __version__
 
 
@@ -22,7 +22,7 @@ def main() -> None:
     """Flag machine-translation artifacts in articles and score their quality."""
 
 
-for command in (check, report, rules, explain, cache):
+for command in (check, report, rules, explain, test_pack, cache):
     main.add_command(command)
 main.add_command(eval_command, "eval")
 main.add_command(fix_command, "fix")

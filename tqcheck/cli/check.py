@@ -1,12 +1,13 @@
 """``tqcheck check`` and ``tqcheck report``: check articles, apply the baseline, and write the report."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from tqcheck.cli.options import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, article_options, build_linter, configure, fail,
-                                 scoring)
+                                 gate, scoring, show_settings)
 from tqcheck.reporters import FOLDER_FORMATS, FORMATS, render
 
 
@@ -20,9 +21,10 @@ def _run(linter, config, paths, opts) -> tuple[list, bool]:
 
     errors: list[tuple[str, str]] = []
     results = []
-    pairings, pair_errors = plan(list(iter_article_paths(paths, errors)), source=opts["source_path"],
-                                 reference=opts["ref_path"], target_lang=config.target_lang,
-                                 source_lang=config.source_lang, pair=not opts["no_pair"])
+    files = list(iter_article_paths(paths, errors, config.allow_empty))
+    pairings, pair_errors = plan(files, source=opts["source_path"], reference=opts["ref_path"],
+                                 target_lang=config.target_lang, source_lang=config.source_lang,
+                                 pair=not opts["no_pair"])
     errors.extend(pair_errors)
     checked = _check_pairings(linter, config, pairings, opts)
     progress = sys.stderr.isatty() and len(pairings) >= PROGRESS_MIN_FILES
@@ -99,7 +101,10 @@ def _apply_baseline(config, results, write_path: str | None) -> str | None:
     return baseline.digest
 
 
-def _emit(fmt: str, report, output: str | None, **options) -> None:
+def _emit(fmt: str, report, opts: dict, **options) -> None:
+    """Render *report* to ``-o`` (a file, or a folder for html) or to standard output, in colour on
+    a terminal unless --no-color or NO_COLOR (https://no-color.org) says otherwise."""
+    output = opts["output"]
     if fmt in FOLDER_FORMATS:
         if not output:
             fail(f"the {fmt} format writes a folder of pages: give it with -o DIR")
@@ -107,7 +112,9 @@ def _emit(fmt: str, report, output: str | None, **options) -> None:
             render(fmt, report, None, output_dir=output)
         except OSError as exc:
             fail(f"{output}: cannot write the report: {exc.strerror or exc}")
-        click.echo(f"tqcheck: wrote the {fmt} report of {len(report.articles)} articles to {output}", err=True)
+        n = len(report.articles)
+        click.echo(f"tqcheck: wrote the {fmt} report of {n} article{'s' if n != 1 else ''} to {output}; "
+                   f"open {os.path.join(output, 'index.html')}", err=True)
     elif output:
         try:
             with open(output, "w", encoding="utf-8", newline="") as out:
@@ -119,21 +126,19 @@ def _emit(fmt: str, report, output: str | None, **options) -> None:
         # bytes on every machine, and no character of an article can fail the run.
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
-        render(fmt, report, sys.stdout, color=sys.stdout.isatty(), **options)
+        color = sys.stdout.isatty() and not opts["no_color"] and not os.environ.get("NO_COLOR")
+        render(fmt, report, sys.stdout, color=color, **options)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)),
               default="text", show_default=True, help="Output format (html writes a folder: give -o DIR).")
-@click.option("--fail-on", type=click.Choice(["minor", "major", "critical"]), help="Fail an article with a finding at or above this severity.")
-@click.option("--fail-under", type=float, metavar="SCORE", help="Fail an article whose quality score is under SCORE.")
-@click.option("--max-findings", type=click.IntRange(min=0), metavar="N", help="Fail an article with more than N findings.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file (and pass).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when articles fail the gate (input errors still exit 2).")
 @click.option("--dask", metavar="ADDRESS", help="Check the articles on this Dask scheduler (pip install 'tqcheck[dask]'; see docs/dask.md).")
 @article_options
-def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_zero, **opts):
+def check(paths, fmt, write_baseline, exit_zero, **opts):
     """Check article files, folders (recursively) or - for standard input.
 
     An article fails the gate on any finding, unless --fail-on, --fail-under or --max-findings
@@ -144,15 +149,15 @@ def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_ze
     error (the other files are still checked).
     """
     from tqcheck.engine.report import build_report
-    from tqcheck.scoring.gate import Gate
 
-    config = configure(opts, fail_on=fail_on, fail_under=fail_under, max_findings=max_findings)
+    config = configure(opts, paths)
     linter = build_linter(config)
+    if opts["show_settings"]:
+        show_settings("check", paths, linter)
     results, input_error = _run(linter, config, paths, {**opts, "fmt": fmt})
     digest = _apply_baseline(config, results, write_baseline)
-    gate = Gate(config.fail_on, config.fail_under, config.max_findings)
-    report = build_report(results, linter, scoring(config), gate, digest)
-    _emit(fmt, report, opts["output"])
+    report = build_report(results, linter, scoring(config), gate(config), digest)
+    _emit(fmt, report, opts, quiet=opts["quiet"])
     if input_error:
         sys.exit(EXIT_ERROR)
     if report.failed and not exit_zero:
@@ -168,28 +173,33 @@ def check(paths, fmt, fail_on, fail_under, max_findings, write_baseline, exit_ze
 def report(paths, fmt, **opts):
     """Write the quality report of articles: by default the editor's HTML review (-o DIR).
 
-    Each article gets its score, the points each finding costs and its signature; the HTML
-    report has an index of every article and one page per article with the findings
-    highlighted in the text. Exit status: 0 written, 2 a usage or input error.
+    Each article gets the gate's verdict (the same as 'tqcheck check' gives it), its score, the
+    points each finding costs and its signature; the HTML report has an index of every article and
+    one page per article with the findings highlighted in the text. Exit status: 0 written (a
+    failing article does not fail the report), 2 a usage or input error.
     """
     from tqcheck.engine.report import build_report
 
-    config = configure(opts)
+    config = configure(opts, paths)
     linter = build_linter(config)
+    if opts["show_settings"]:
+        show_settings("report", paths, linter)
     results, input_error = _run(linter, config, paths, {**opts, "fmt": fmt})
     digest = _apply_baseline(config, results, None)
-    _emit(fmt, build_report(results, linter, scoring(config), None, digest), opts["output"], detail=True)
+    _emit(fmt, build_report(results, linter, scoring(config), gate(config), digest), opts, detail=True,
+          quiet=opts["quiet"])
     sys.exit(EXIT_ERROR if input_error else EXIT_OK)
 
 
 def _check_stdin(linter, encoding):
     from tqcheck.engine.linter import ArticleResult
-    from tqcheck.formats.read import MAX_BYTES, InputError, decode
+    from tqcheck.formats.read import InputError, decode, too_large
 
+    limit = linter.config.max_bytes
     try:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)  # bounded: a stream has no size to check first
-        if len(data) > MAX_BYTES:
-            raise InputError(f"more than {MAX_BYTES // 2**20} MiB, over the limit for one article")
+        data = sys.stdin.buffer.read(limit + 1)  # bounded: a stream has no size to check first
+        if len(data) > limit:
+            raise InputError(too_large(None, limit))
         text = decode(data, encoding)
     except InputError as exc:
         return ArticleResult(path="<stdin>", error=str(exc))

@@ -34,10 +34,10 @@ def fix_command(paths, show_diff, **opts):
     from tqcheck.formats.read import InputError
     from tqcheck.formats.rewrite import RewriteError, fix_file, write_fixed
 
-    config = configure({**opts, "weights": None, "cut_score": None, "baseline_path": None})
+    config = configure(opts, paths)
     linter = build_linter(config)
     errors: list[tuple[str, str]] = []
-    found = list(iter_article_paths(paths, errors))
+    found = list(iter_article_paths(paths, errors, allow_empty=True))  # nothing to fix is no error
     if "-" in found:
         errors.append(("-", "cannot fix standard input"))
         found = [p for p in found if p != "-"]

@@ -2,8 +2,11 @@
 and the options of ``check`` and ``report``."""
 from __future__ import annotations
 
+import json
 import os
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 
 import click
 
@@ -21,11 +24,12 @@ def split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def load_config(config_path: str | None):
-    """The config at *config_path*, else the discovered one, else the defaults."""
+def load_config(config_path: str | None, paths: Sequence[str] = ()):
+    """The config at *config_path*, else the one of the files of *paths* (``config_of``), else the
+    one discovered from the working folder (no paths), else the defaults."""
     from tqcheck.engine import config as cfg
 
-    path = config_path or cfg.discover()
+    path = config_path or (config_of(paths) if paths else cfg.discover())
     if not path:
         return cfg.Config()
     try:
@@ -34,8 +38,36 @@ def load_config(config_path: str | None):
         fail(str(exc))
 
 
+def config_of(paths: Sequence[str]) -> Path | None:
+    """The config file of a run over *paths*: the nearest to each file it checks (a folder without
+    articles counts as a file there, standard input as one in the working folder). One run has one
+    config: a run whose files have different ones is refused."""
+    from tqcheck.engine.config import nearest
+    from tqcheck.formats.paths import iter_article_paths
+
+    known: dict[Path, Path | None] = {}
+    by_folder: dict[str, Path | None] = {}
+    groups: dict[Path | None, list[str]] = {}
+    for raw in paths:
+        for file in list(iter_article_paths((raw,), [], allow_empty=True)) or [raw]:
+            folder = "." if file == "-" else file if os.path.isdir(file) else os.path.dirname(file) or "."
+            if folder not in by_folder:
+                by_folder[folder] = nearest(Path(folder).resolve(), known)
+            groups.setdefault(by_folder[folder], []).append(file)
+    if len(groups) > 1:
+        fail("the files of this run have different configs: "
+             + ", ".join(f"{config or 'no config'} ({_some(files)})" for config, files in groups.items())
+             + "; check them in separate runs, or give one with --config")
+    return next(iter(groups), None)
+
+
+def _some(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{items[0]} and {len(items) - 1} more"
+
+
 def build_linter(config):
     """The linter of *config* (its packs loaded, its rules selected)."""
+    from tqcheck.engine.config import ConfigError
     from tqcheck.engine.linter import Linter
     from tqcheck.engine.registry import SelectorError
     from tqcheck.options import OptionError
@@ -43,7 +75,7 @@ def build_linter(config):
 
     try:
         return Linter(config)
-    except (PackError, SelectorError, OptionError) as exc:
+    except (ConfigError, PackError, SelectorError, OptionError) as exc:
         fail(str(exc))
 
 
@@ -53,7 +85,7 @@ cache_dir_option = click.option(
 
 
 def article_options(command):
-    """Options shared by ``check`` and ``report``: rule selection, input, languages, scoring, baseline."""
+    """Options shared by ``check`` and ``report``: rule selection, input, languages, the gate, scoring, baseline."""
     options = [
         click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, families or ALL (comma-separated)."),
         click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select)."),
@@ -65,10 +97,17 @@ def article_options(command):
         click.option("--source", "source_path", type=click.Path(dir_okay=False), help="Source-language file of the (single) article."),
         click.option("--ref", "ref_path", type=click.Path(dir_okay=False), help="Reference translation of the (single) article, for BLEU/chrF/TER."),
         click.option("--no-pair", is_flag=True, help="Check every file alone: no source/reference pairing by file name."),
+        click.option("--allow-empty", is_flag=True, help="Accept a folder without articles (by default an error, exit 2)."),
+        click.option("--max-file-size", type=click.FloatRange(min=0, min_open=True), metavar="MIB", help="Refuse articles larger than this many MiB (default: 20)."),
+        click.option("--show-settings", is_flag=True, help="Print the settings the run would use (and its config file) and check nothing."),
+        click.option("--fail-on", type=click.Choice(["minor", "major", "critical"]), help="Fail an article with a finding at or above this severity."),
+        click.option("--fail-under", type=float, metavar="SCORE", help="Fail an article whose quality score is under SCORE."),
+        click.option("--max-findings", type=click.IntRange(min=0), metavar="N", help="Fail an article with more than N findings."),
         click.option("--weights", type=click.Choice(sorted(presets())), help="Score weights preset (default: mqm-core; custom weights go in the config)."),
-        click.option("--cut-score", type=float, metavar="SCORE", help="Pass mark of the quality score (default: --fail-under, else 95)."),
         click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline file."),
         click.option("-o", "--output", type=click.Path(), help="Write to this file instead of standard output (a folder for html)."),
+        click.option("-q", "--quiet", is_flag=True, help="Text output: only the articles that fail the gate, and the summary."),
+        click.option("--no-color", is_flag=True, help="Plain text on a terminal too (as the NO_COLOR environment variable does)."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Check articles in N processes (default: the number of cores)."),
         click.option("--no-cache", is_flag=True, help="Check every article again instead of reading unchanged results from the cache."),
         cache_dir_option,
@@ -85,25 +124,65 @@ def presets():
     return PRESETS
 
 
-def configure(opts: dict, **gate):
-    """The discovered/given config with the command-line options applied on top."""
+def configure(opts: dict, paths: Sequence[str]):
+    """The config of a run over *paths* (given, or discovered from the files) with the command-line
+    options applied on top."""
     from tqcheck.finding import Severity
 
-    config = load_config(opts["config_path"])
-    packs = opts["packs"]
-    fail_on = gate.pop("fail_on", None)
+    config = load_config(opts["config_path"], paths)
+    packs, fail_on = opts["packs"], opts.get("fail_on")
     return config.with_options(
         select=split(opts["select"]) or None, ignore=split(opts["ignore"]) or None, encoding=opts["encoding"],
         source_lang=opts["source_lang"], target_lang=opts["target_lang"],
         packs=tuple(config.packs) + tuple(os.path.realpath(p) for p in packs) if packs else None,
-        weights=presets()[opts["weights"]] if opts["weights"] else None, cut_score=opts["cut_score"],
-        baseline=opts["baseline_path"], fail_on=Severity.parse(fail_on) if fail_on else None, **gate)
+        weights=presets()[opts["weights"]] if opts.get("weights") else None, baseline=opts.get("baseline_path"),
+        fail_on=Severity.parse(fail_on) if fail_on else None, fail_under=opts.get("fail_under"),
+        max_findings=opts.get("max_findings"), allow_empty=opts.get("allow_empty") or None,
+        max_bytes=int(opts["max_file_size"] * 2**20) if opts.get("max_file_size") else None)
 
 
 def scoring(config):
-    """The scoring of a run: the config's weights, and its cut score (default: fail-under, else 95)."""
-    from tqcheck.scoring.summary import DEFAULT_CUT_SCORE, Scoring
+    """The scoring of a run: the config's weights."""
+    from tqcheck.scoring.summary import Scoring
 
-    cut = config.cut_score if config.cut_score is not None else config.fail_under
-    return Scoring(config.weights, DEFAULT_CUT_SCORE if cut is None else cut)
+    return Scoring(config.weights)
 
+
+def gate(config):
+    """The gate of a run: the config's fail-on, fail-under and max-findings (see ``tqcheck.scoring.gate``)."""
+    from tqcheck.scoring.gate import Gate
+
+    return Gate(config.fail_on, config.fail_under, config.max_findings)
+
+
+
+def show_settings(command: str, paths: Sequence[str], linter) -> None:
+    """Print the settings of a run and exit 0 (``--show-settings``): the config keys as TOML (a
+    key that is not set as a comment), then the gate and the rules that would run."""
+    config = linter.config
+
+    def key(name: str, value, unset: str = "") -> str:
+        return f"{name} = {json.dumps(value)}" if value is not None else f"# {name}: not set{unset}"
+
+    gate_of_run = gate(config)
+    lines = [f"# settings of tqcheck {command} for {_some(paths)}",
+             f"# config: {config.path or 'none (the defaults)'}",
+             key("select", list(config.select)) + ("  # empty: the rules that are on by default" if not config.select else ""),
+             key("ignore", list(config.ignore)),
+             key("packs", list(config.packs)),
+             key("source-lang", config.source_lang, " (taken from file names and unit files)"),
+             key("target-lang", config.target_lang),
+             key("encoding", config.encoding, " (UTF-8, or UTF-16/32 with a byte-order mark)"),
+             key("fail-on", str(config.fail_on) if config.fail_on else None),
+             key("fail-under", config.fail_under),
+             key("max-findings", config.max_findings),
+             key("weights", config.weights.label) if not config.weights.label.startswith("custom@")
+             else f"# weights: {config.weights.label} (the config's [weights] table)",
+             key("baseline", config.baseline),
+             key("allow-empty", config.allow_empty),
+             f"# the gate: {gate_of_run.describe()}",
+             f"# the rules that run ({len(linter.rules)}): {', '.join(r.code for r in linter.rules)}"]
+    for code, severity in sorted(config.severities.items()):
+        lines += ["", f"[rules.{code}]", f'severity = "{severity}"']
+    click.echo("\n".join(lines))
+    sys.exit(EXIT_OK)

@@ -1,20 +1,39 @@
-"""``tqcheck rules`` and ``tqcheck explain``: the rules there are, and what each one does."""
+"""``tqcheck rules``, ``tqcheck explain`` and ``tqcheck test-pack``: the rules there are, what each one
+does, and whether a pack's rules do what their examples say."""
 from __future__ import annotations
+
+import sys
 
 import click
 
 from tqcheck.cli.options import build_linter, fail, load_config
 
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                             help="Config file (default: discovered from the working folder).")
+pack_option = click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False),
+                           help="Extra rule pack folder (repeatable), as 'tqcheck check --pack' loads it.")
+
+
+def _linter(config_path, packs):
+    """The linter of the config, with the --pack folders loaded after the config's packs."""
+    import os
+
+    config = load_config(config_path)
+    if packs:
+        config = config.with_options(packs=tuple(config.packs) + tuple(os.path.realpath(p) for p in packs))
+    return build_linter(config)
+
 
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Also list rules that are off by default.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def rules(fmt, show_all, config_path):
+@config_option
+@pack_option
+def rules(fmt, show_all, config_path, packs):
     """List every rule with its code, category and description."""
     import json
 
-    linter = build_linter(load_config(config_path))
+    linter = _linter(config_path, packs)
     listed = [r for r in linter.registry if show_all or r.default_enabled or fmt != "text"]
     if fmt == "json":
         click.echo(json.dumps([_rule_info(r) for r in listed], indent=2, ensure_ascii=False))
@@ -39,15 +58,66 @@ def _rule_info(rule) -> dict:
 
 
 @click.command()
-@click.argument("code")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def explain(code, config_path):
-    """Print a rule's documentation."""
-    linter = build_linter(load_config(config_path))
-    rule = linter.registry.get(code)
-    if rule is None:
-        fail(f"unknown rule code {code!r} (see 'tqcheck rules')")
-    click.echo(f"{rule.code} ({rule.name})\n"
-               f"Category: {rule.category}   Severity: {rule.severity}   "
-               f"Default: {'on' if rule.default_enabled else 'off'}   From: {rule.origin}\n")
-    click.echo(rule.doc)
+@click.argument("rule")
+@config_option
+@pack_option
+def explain(rule, config_path, packs):
+    """Print the documentation of a rule: a code (TE01), a name (terminology.ukrainian-places), or
+    a code prefix or family for each of its rules, as --select takes them."""
+    from tqcheck.engine.registry import SelectorError
+
+    registry = _linter(config_path, packs).registry
+    try:
+        codes = sorted(registry.resolve(rule))
+    except SelectorError:
+        fail(f"unknown rule {rule!r}: give a code, a name, a code prefix or a family (see 'tqcheck rules')")
+    for i, code in enumerate(codes):
+        found = registry.get(code)
+        click.echo(("\n" if i else "") + f"{found.code} ({found.name})\n"
+                   f"Category: {found.category}   Severity: {found.severity}   "
+                   f"Default: {'on' if found.default_enabled else 'off'}   From: {found.origin}\n")
+        click.echo(found.doc)
+
+
+@click.command("test-pack")
+@click.argument("folders", nargs=-1, required=True, type=click.Path(file_okay=False))
+def test_pack(folders):
+    """Load rule pack FOLDERS (as 'tqcheck check --pack' does) and run their rules' examples.
+
+    Every 'flag' example of a rule must draw a finding of that rule, every 'okay' example none, and
+    every rule needs at least one of each. Exit status: 0 every rule passes, 1 a rule fails, 2 a
+    pack does not load (the one-line error names the file and line).
+    """
+    import os
+    from pathlib import Path
+
+    from tqcheck.engine.config import Config
+    from tqcheck.engine.examples import run_examples
+
+    folders = [os.path.realpath(f) for f in folders]
+    registry = build_linter(Config(packs=tuple(folders))).registry
+    failed = tested = 0
+    for folder in folders:
+        rules = [r for r in registry if getattr(r, "path", None) and os.path.realpath(Path(r.path).parent) == folder]
+        if not rules:
+            fail(f"{folder}: the pack has no rule files")
+        for rule in rules:
+            tested += 1
+            problems = [f"no '{kind}' example" for kind in ("flag", "okay") if not rule.examples[kind]]
+            for outcome in run_examples(rule):
+                if outcome.problem:
+                    problems.append(f"{outcome.kind} example {outcome.text!r}: {outcome.problem}")
+                elif not outcome.passed and outcome.kind == "flag":
+                    problems.append(f"flag example not flagged: {outcome.text!r}")
+                elif not outcome.passed:
+                    problems.append(f"okay example flagged: {outcome.text!r}: "
+                                    + "; ".join(f"'{f.text}': {f.message}" for f in outcome.findings))
+            counts = f"{len(rule.examples['flag'])} flag, {len(rule.examples['okay'])} okay examples"
+            click.echo(f"{rule.code} {rule.name} ({Path(rule.path).name}): "
+                       + ("FAIL" if problems else f"pass ({counts})"))
+            for problem in problems:
+                click.echo(f"  {problem}")
+            failed += bool(problems)
+    click.echo(f"tqcheck: {failed} of {tested} rules fail their examples" if failed
+               else f"tqcheck: all {tested} rules pass their examples")
+    sys.exit(1 if failed else 0)

@@ -1,4 +1,9 @@
-"""Configuration: ``tqcheck.toml`` or ``[tool.tqcheck]`` in ``pyproject.toml``, discovered upwards."""
+"""Configuration: ``tqcheck.toml`` or ``[tool.tqcheck]`` in ``pyproject.toml``.
+
+As ruff and Vale find theirs, the config of a file is the nearest one in the file's folder or a
+folder above it; a run has one config, so the CLI refuses a run whose files have different ones
+(``tqcheck.cli.options``), and ``--config`` names the one config of a run outright.
+"""
 from __future__ import annotations
 
 import os
@@ -9,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tqcheck.finding import Severity
+from tqcheck.formats.read import MAX_BYTES
 from tqcheck.scoring.weights import PRESETS, Weights, preset, weights_from_table
 
 
@@ -25,6 +31,8 @@ class Config:
     #: Rule code -> option edits ("surnames+" -> [...]), checked against the rules when the linter
     #: is built (``tqcheck.options``).
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The codes of the config's ``[rules.CODE]`` tables (checked against the rules by the linter).
+    rule_tables: tuple[str, ...] = ()
     packs: tuple[str, ...] = ()
     target_lang: str = "en"
     source_lang: str | None = None
@@ -34,33 +42,59 @@ class Config:
     max_findings: int | None = None
     encoding: str | None = None
     path: str | None = None
-    #: Scoring (see ``tqcheck.scoring``); the cut score defaults to fail-under, else 95.
+    #: How findings are scored (see ``tqcheck.scoring``).
     weights: Weights = PRESETS["mqm-core"]
-    cut_score: float | None = None
     baseline: str | None = None
+    #: A folder without articles is an error unless this is set (``allow-empty``).
+    allow_empty: bool = False
+    #: Larger articles are refused (``max-file-size``, in MiB in the config).
+    max_bytes: int = MAX_BYTES
 
     def with_options(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 _KEYS = {"select", "ignore", "packs", "target-lang", "source-lang", "fail-on", "encoding", "rules",
-         "fail-under", "max-findings", "weights", "cut-score", "baseline"}
+         "fail-under", "max-findings", "weights", "baseline", "allow-empty", "max-file-size"}
+#: Keys of older releases, and what to write instead.
+_REMOVED = {"cut-score": "pass or fail is the gate's verdict alone: use fail-under for a score threshold"}
 
 
 def discover(start: Path | None = None) -> Path | None:
-    """The nearest ``tqcheck.toml``, or ``pyproject.toml`` with a ``[tool.tqcheck]`` table."""
-    here = (start or Path.cwd()).resolve()
-    for folder in [here, *here.parents]:
-        candidate = folder / "tqcheck.toml"
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                if "tqcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
-                    return pyproject
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-                continue
+    """The nearest ``tqcheck.toml``, or ``pyproject.toml`` with a ``[tool.tqcheck]`` table, in
+    *start* (default: the working folder) or a folder above it."""
+    return nearest((start or Path.cwd()).resolve(), {})
+
+
+def nearest(folder: Path, known: dict[Path, Path | None]) -> Path | None:
+    """``discover`` from the resolved *folder*; *known* remembers the answer of every folder it asks
+    about, so the files of a big tree cost one look at each folder."""
+    asked = []
+    found = None
+    for here in [folder, *folder.parents]:
+        if here in known:
+            found = known[here]
+            break
+        asked.append(here)
+        found = _config_in(here)
+        if found:
+            break
+    for here in asked:
+        known[here] = found
+    return found
+
+
+def _config_in(folder: Path) -> Path | None:
+    candidate = folder / "tqcheck.toml"
+    if candidate.is_file():
+        return candidate
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            if "tqcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                return pyproject
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            pass
     return None
 
 
@@ -85,6 +119,8 @@ def load(path: str | Path) -> Config:
 
 def _from_table(table: dict[str, Any], path: Path) -> Config:
     for key in table:
+        if key in _REMOVED:
+            raise ConfigError(f"{path}: {key!r} is no longer a setting ({_REMOVED[key]})")
         if key not in _KEYS:
             raise ConfigError(f"{path}: unknown key {key!r} (allowed: {', '.join(sorted(_KEYS))})")
 
@@ -116,16 +152,24 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
     except ValueError as exc:
         raise ConfigError(f"{path}: fail-on: {exc}") from None
     packs = tuple(os.path.realpath(path.parent / p) for p in strings("packs"))
+    allow_empty = table.get("allow-empty", False)
+    if not isinstance(allow_empty, bool):
+        raise ConfigError(f"{path}: 'allow-empty' must be true or false, not {allow_empty!r}")
+    size = table.get("max-file-size", MAX_BYTES / 2**20)
+    if isinstance(size, bool) or not isinstance(size, int | float) or not size > 0:
+        raise ConfigError(f"{path}: 'max-file-size' must be a number of MiB above 0, not {size!r}")
     return Config(select=strings("select"), ignore=strings("ignore"), severities=severities,
-                  rule_options=rule_options, packs=packs,
+                  rule_options=rule_options, rule_tables=tuple(code.upper() for code in rules), packs=packs,
                   target_lang=str(table.get("target-lang", "en")), source_lang=table.get("source-lang"),
-                  fail_on=fail_on, encoding=table.get("encoding"), path=str(path), **_scoring(table, path))
+                  fail_on=fail_on, encoding=table.get("encoding"), path=str(path), allow_empty=allow_empty,
+                  max_bytes=int(size * 2**20),
+                  **_scoring(table, path))
 
 
 def _scoring(table: dict[str, Any], path: Path) -> dict[str, Any]:
-    """The gate and scoring keys: fail-under, max-findings, cut-score, weights, baseline."""
+    """The gate and scoring keys: fail-under, max-findings, weights, baseline."""
     out: dict[str, Any] = {}
-    for key, kind in (("fail-under", float), ("cut-score", float), ("max-findings", int)):
+    for key, kind in (("fail-under", float), ("max-findings", int)):
         if key in table:
             value = table[key]
             if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and not isinstance(value, int)):

@@ -12,6 +12,8 @@ from tqcheck.engine.registry import Registry
 from tqcheck.finding import Finding, Severity
 from tqcheck.formats.pairing import Pairing
 from tqcheck.formats.read import InputError, read_document
+from tqcheck.options import OptionError
+from tqcheck.packs.data import config_line, no_rule
 from tqcheck.rule import Rule
 
 
@@ -59,6 +61,10 @@ class Linter:
     def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
         self.config = config or Config()
         self.registry = registry or Registry.load(self.config.packs)
+        for code in self.config.rule_tables:
+            if self.registry.get(code) is None:
+                raise OptionError(self.config.path or "config", config_line(self.config.path, code, None),
+                                  f"[rules.{code}]: {no_rule(code)}")
         if self.config.rule_options:  # a config file's word-list edits (tqcheck.options)
             self.registry = self.registry.configured(self.config.rule_options, self.config.path)
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
@@ -104,7 +110,7 @@ class Linter:
 
         directives, warnings = suppression.inline_directives(doc)
         try:
-            directives += suppression.read_sidecar(doc.path) if not doc.path.startswith("<") else []
+            directives += suppression.read_sidecar(doc) if not doc.path.startswith("<") else []
         except suppression.SidecarError as exc:
             result.error, result.findings = str(exc), []
             return
@@ -120,7 +126,7 @@ class Linter:
     def check_file(self, path: str | Path, encoding: str | None = None) -> ArticleResult:
         try:
             doc = read_document(path, encoding=encoding or self.config.encoding, lang=self.config.target_lang,
-                                source_lang=self.config.source_lang)
+                                source_lang=self.config.source_lang, max_bytes=self.config.max_bytes)
         except InputError as exc:
             return ArticleResult(path=str(path), error=str(exc))
         return self.check_document(doc)
@@ -131,12 +137,12 @@ class Linter:
 
         try:
             pair = read_pair(pairing, encoding=encoding or self.config.encoding, target_lang=self.config.target_lang,
-                             source_lang=self.config.source_lang)
+                             source_lang=self.config.source_lang, max_bytes=self.config.max_bytes)
         except InputError as exc:
             return ArticleResult(path=str(pairing.target), error=str(exc), warnings=list(pairing.warnings))
         result = self.check_document(pair.target)
         result.source_path, result.reference_path = pairing.source, pairing.reference
-        result.warnings.extend(pairing.warnings)
+        result.warnings.extend([*pairing.warnings, *pair.warnings])
         if pair.reference is not None:
             from tqcheck.scoring.metrics import score_article
 

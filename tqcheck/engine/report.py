@@ -1,6 +1,9 @@
 """The ``Report`` of a run: everything one run produced, for the reporters (``tqcheck.reporters``)
 to render: each article's result, quality summary and gate verdict, the corpus summary, the run's
 signature and the metadata of the rules that ran.
+
+The gate's verdict is the only pass or fail there is: ``check`` and ``report`` judge by the same
+gate, and every format shows its verdict, with the score beside it as information.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ class RuleInfo:
 class ArticleReport:
     result: object                   # tqcheck.engine.linter.ArticleResult
     summary: ArticleSummary | None   # None when the article could not be read
-    verdict: Verdict | None          # None when the run has no gate (``tqcheck report``)
+    verdict: Verdict                 # the gate's (an unreadable article fails)
 
     @property
     def path(self) -> str:
@@ -48,25 +51,30 @@ class Report:
     signature: Signature
     scoring: Scoring
     rules: dict[str, RuleInfo]
-    gate: Gate | None = None
+    gate: Gate = Gate()
     #: Corpus-level reference metrics (BLEU, chrF, TER) when references were given.
     corpus_metrics: dict | None = None
 
     @property
+    def passing(self) -> int:
+        """How many articles pass the gate."""
+        return sum(a.verdict.passed for a in self.articles)
+
+    @property
     def failed(self) -> bool:
-        return any(a.verdict is not None and not a.verdict.passed for a in self.articles)
+        """Whether an article fails the gate."""
+        return self.passing < len(self.articles)
 
 
-def build_report(results: Sequence, linter, scoring: Scoring, gate: Gate | None = None,
+def build_report(results: Sequence, linter, scoring: Scoring, gate: Gate = Gate(),
                  baseline_digest: str | None = None) -> Report:
     """Summarise and judge *results* (after suppression and baseline) for the reporters."""
     articles = []
     for result in results:
         summary = None if result.error else ArticleSummary.of(result, scoring)
-        verdict = gate.judge(result, summary) if gate is not None else None
-        articles.append(ArticleReport(result, summary, verdict))
+        articles.append(ArticleReport(result, summary, gate.judge(result, summary)))
     summaries = [a.summary for a in articles if a.summary is not None]
-    corpus = CorpusSummary.of(summaries, results, scoring.cut_score)
+    corpus = CorpusSummary.of(summaries, results)
     rules = {r.code: RuleInfo.of(r) for r in linter.registry}
     return Report(tuple(articles), corpus, make_signature(linter, scoring, baseline_digest), scoring, rules, gate,
                   _corpus_metrics(results, linter.config.target_lang))

@@ -11,13 +11,19 @@ In a Markdown or HTML article, an HTML comment switches rules off and on again::
 
 ``disable`` / ``enable`` without ``=CODES`` (or with ``ALL``) mean every rule; the text after
 `` -- `` is the reason. A plain-text article (or any other) can have a sidecar file named
-``<article>.tqignore`` beside it, one suppression per line::
+``<article>.tqignore`` beside it, one suppression per line, scoped to the whole file, a quoted
+span or a line::
 
     # comment
-    TE01 Kiev -- the 1990s name, quoted     (TE01 findings whose flagged text is "Kiev")
-    MK02 -- the editor's note is intended   (every MK02 finding in the article)
+    MK02 -- the editor's note is intended        (every MK02 finding in the article)
+    TE01 Kiev -- the 1990s name                  (TE01 findings in the text "Kiev", anywhere)
+    TE01 "Kiev Nights festival" -- its name      (TE01 findings inside that text, anywhere)
+    line 12: TE01 -- a quoted statement          (TE01 findings on line 12 of the article file)
+    lines 3-5: TE01 Kiev                         (TE01 findings in "Kiev" on lines 3 to 5)
 
-A suppression that suppresses nothing is reported as a warning (only for rules that ran).
+A text matches wherever it occurs, whatever its case and spacing between words, as whole words;
+quotes let it hold `` -- ``. A suppression that suppresses nothing is reported as a warning (only
+for rules that ran).
 """
 from __future__ import annotations
 
@@ -28,7 +34,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqcheck.document import Document
-from tqcheck.engine.baseline import normalise
 from tqcheck.finding import Finding
 from tqcheck.rule import lazy_compile  # only Markdown, HTML and sidecars need these
 
@@ -38,7 +43,10 @@ _COMMENT = lazy_compile(r"<!--\s*tqcheck\s*:(?P<body>.*?)-->", re.DOTALL)
 _DIRECTIVE = lazy_compile(
     r"\s*(?P<action>disable-next-line|disable-line|disable|enable)"
     r"(?:\s*=\s*(?P<codes>[A-Za-z0-9_,\s]*?))?\s*(?:--\s*(?P<reason>.*?))?\s*$", re.DOTALL)
-_SIDECAR_LINE = lazy_compile(r"(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)(?:\s+(?P<text>.*?))?\s*(?:(?:^|\s)--\s*(?P<reason>.*))?$")
+_SIDECAR_LINE = lazy_compile(
+    r"(?:lines?\s+(?P<first>\d+)(?:\s*-\s*(?P<last>\d+))?\s*:\s*)?"
+    r"(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)"
+    r"(?:\s+(?!--)(?P<text>\"[^\"]*\"|'[^']*'|.*?))?\s*(?:(?:^|\s)--\s*(?P<reason>.*))?$")
 # Markdown code, where a directive is an example, not a directive.
 _MD_CODE = lazy_compile(r"(?ms)^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$|`[^`\n]+`")
 _CODE = lazy_compile(r"^(?:ALL|[A-Z]{2}\d{2})$")
@@ -57,13 +65,17 @@ class Directive:
     codes: frozenset[str]           # empty: every rule
     start: int = 0
     end: int = 1 << 62
-    text: str | None = None         # sidecar: only findings with this (normalised) flagged text
+    #: Sidecar: only findings on these lines of the article file (first, last).
+    lines: tuple[int, int] | None = None
+    #: Sidecar: only findings inside one of these spans (the occurrences of its text).
+    spans: tuple[tuple[int, int], ...] | None = None
     reason: str | None = None
     used: int = field(default=0, compare=False)
 
     def covers(self, finding: Finding) -> bool:
         return ((not self.codes or finding.code in self.codes) and self.start <= finding.start < self.end
-                and (self.text is None or normalise(finding.text) == self.text))
+                and (self.lines is None or self.lines[0] <= finding.line <= self.lines[1])
+                and (self.spans is None or any(a <= finding.start and finding.end <= b for a, b in self.spans)))
 
 
 @dataclass(frozen=True)
@@ -131,11 +143,12 @@ def sidecar_path(article: str | Path) -> Path:
     return Path(f"{article}{SIDECAR_SUFFIX}")
 
 
-def read_sidecar(article: str | Path) -> list[Directive]:
-    """The directives of the article's sidecar ignore file ([] when there is none)."""
-    if not os.path.isfile(f"{article}{SIDECAR_SUFFIX}"):  # the usual case, asked of every article
+def read_sidecar(doc: Document) -> list[Directive]:
+    """The directives of the article's sidecar ignore file ([] when there is none), their texts
+    found in *doc*."""
+    if not os.path.isfile(f"{doc.path}{SIDECAR_SUFFIX}"):  # the usual case, asked of every article
         return []
-    path = sidecar_path(article)
+    path = sidecar_path(doc.path)
     try:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -147,13 +160,30 @@ def read_sidecar(article: str | Path) -> list[Directive]:
             continue
         m = _SIDECAR_LINE.fullmatch(line)
         codes = {c.strip().upper() for c in m.group("codes").split(",")} if m else set()
-        if not m or not all(_CODE.match(c) for c in codes):
-            raise SidecarError(f"{path}:{number}: expected 'CODE[,CODE] [flagged text] [-- reason]', got {line!r}")
-        text = (m.group("text") or "").strip().strip("\"'") or None
-        directives.append(Directive(line.split(" --")[0].strip(), f"{path.name}:{number}", _codes(",".join(codes)),
-                                    text=normalise(text) if text else None,
-                                    reason=(m.group("reason") or "").strip() or None))
+        text = (m.group("text") or "").strip() if m else ""
+        first, last = (int(m.group("first")), int(m.group("last") or m.group("first"))) if m and m.group("first") \
+            else (1, 1)
+        quoted = text.startswith(('"', "'"))
+        if not m or not all(_CODE.match(c) for c in codes) or not 1 <= first <= last or quoted and (
+                len(text) < 2 or text[-1] != text[0]):
+            raise SidecarError(f"{path}:{number}: expected '[line N[-M]:] CODE[,CODE] [text or \"quoted text\"] "
+                               f"[-- reason]', got {line!r}")
+        if quoted:
+            text = text[1:-1]
+        directives.append(Directive(
+            line.split(" --")[0].strip(), f"{path.name}:{number}", _codes(",".join(codes)),
+            lines=(first, last) if m.group("first") else None,
+            spans=_occurrences(doc, text) if text.strip() else None,
+            reason=(m.group("reason") or "").strip() or None))
     return directives
+
+
+def _occurrences(doc: Document, text: str) -> tuple[tuple[int, int], ...]:
+    """Where *text* occurs in the article: as whole words, in any case, any spacing between words."""
+    words = text.split()
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    pattern = (r"(?<!\w)" if re.match(r"\w", words[0]) else "") + pattern + (r"(?!\w)" if re.search(r"\w$", words[-1]) else "")
+    return tuple(m.span() for m in re.finditer(pattern, doc.raw, re.IGNORECASE))
 
 
 def apply(findings: Sequence[Finding], directives: Sequence[Directive], ran: Collection[str],

@@ -24,11 +24,11 @@ ALL_PAIRS = "all"
 
 def signature(linter, scoring, files: list[Path]) -> str:
     """What produced the figures: ``tqcheck check``'s run signature (``tqcheck.scoring.signature``),
-    less the language pair (the figures span several) and the weights and cut score (which eval
-    signatures have never named), plus the data files' hashes: equal signatures mean comparable
+    less the language pair (the figures span several) and the weights (which eval signatures have
+    never named), plus the data files' hashes: equal signatures mean comparable
     figures."""
     data = ",".join(f"{f.name}@{hashlib.sha256(f.read_bytes()).hexdigest()[:8]}" for f in files)
-    return str(replace(make_signature(linter, scoring), weights=None, cut=None, pair=None, data=data))
+    return str(replace(make_signature(linter, scoring), weights=None, pair=None, data=data))
 
 
 @dataclass

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqcheck.document import Document
-from tqcheck.formats.read import TEXT_SUFFIXES, InputError, read_document
+from tqcheck.formats.read import MAX_BYTES, TEXT_SUFFIXES, InputError, read_document
 
 UNIT_SUFFIXES = {".xlf": "xliff", ".xliff": "xliff", ".po": "po", ".tmx": "tmx"}
 _LANG = r"[a-z]{2,3}"
@@ -135,35 +135,41 @@ class PairedDocuments:
 
     target: Document
     reference: Document | None = None
+    #: Where a unit file's own languages overrule the run's.
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_pair(pairing: Pairing, *, encoding: str | None = None, target_lang: str = "en",
-              source_lang: str | None = None) -> PairedDocuments:
-    """Read and align the files of *pairing*; InputError names the file that failed."""
+              source_lang: str | None = None, max_bytes: int = MAX_BYTES) -> PairedDocuments:
+    """Read and align the files of *pairing* (each of at most *max_bytes*); InputError names the
+    file that failed."""
     lang = pairing.source_lang or source_lang
     if pairing.kind == "units":
         from tqcheck.formats.units import read_units
         from tqcheck.text.align import align_documents
 
-        target, src = read_units(pairing.target, target_lang=target_lang, source_lang=lang)
+        target, src = read_units(pairing.target, target_lang=target_lang, source_lang=lang, max_bytes=max_bytes)
         target.source, target.alignment = src, align_documents(target, src)
-        return PairedDocuments(target)
-    target = read_document(pairing.target, encoding=encoding, lang=target_lang, source_lang=lang)
+        return PairedDocuments(target, warnings=[
+            f"the file declares {role} language {declared}; checked as {declared} (not {given})"
+            for role, declared, given in (("source", target.source_lang, lang), ("target", target.lang, target_lang))
+            if given and declared and declared != given])
+    target = read_document(pairing.target, encoding=encoding, lang=target_lang, source_lang=lang, max_bytes=max_bytes)
     reference = None
     if pairing.source:
         from tqcheck.text.align import align_documents  # here: a lone article never needs it (start-up)
 
-        src = read_other(pairing.source, "source", encoding, lang or "und")
+        src = read_other(pairing.source, "source", encoding, lang or "und", max_bytes)
         target.source, target.alignment = src, align_documents(target, src)
     if pairing.reference:
-        reference = read_other(pairing.reference, "reference", encoding, target_lang)
+        reference = read_other(pairing.reference, "reference", encoding, target_lang, max_bytes)
     return PairedDocuments(target, reference)
 
 
-def read_other(path: str, role: str, encoding: str | None, lang: str) -> Document:
+def read_other(path: str, role: str, encoding: str | None, lang: str, max_bytes: int = MAX_BYTES) -> Document:
     """The source or reference file at *path*; its InputError names the *role* and the path."""
     try:
-        return read_document(path, encoding=encoding, lang=lang)
+        return read_document(path, encoding=encoding, lang=lang, max_bytes=max_bytes)
     except InputError as exc:
         raise InputError(f"{role} {path}: {exc}") from None
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tqcheck.document import LONE_SURROGATE, Document
 
-#: Larger files are refused rather than read whole into memory.
+#: Larger files are refused rather than read whole into memory (``--max-file-size`` changes it).
 MAX_BYTES = 20 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -94,14 +94,14 @@ def format_for(path: str | Path) -> str:
 
 
 def read_document(path: str | Path, *, encoding: str | None = None, lang: str = "en",
-                  source_lang: str | None = None, fmt: str | None = None) -> Document:
+                  source_lang: str | None = None, fmt: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read an article file; raise InputError (without the path) when it cannot be read."""
-    return Document(decode(read_bytes(path), encoding), path=str(path), format=fmt or format_for(path), lang=lang,
-                    source_lang=source_lang)
+    return Document(decode(read_bytes(path, max_bytes), encoding), path=str(path), format=fmt or format_for(path),
+                    lang=lang, source_lang=source_lang)
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES; InputError (without the path) otherwise.
+def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most *max_bytes*; InputError (without the path) otherwise.
 
     The size is checked before reading and the read is bounded, so a huge or growing file is never
     read whole; a FIFO or device is refused without blocking on it.
@@ -122,9 +122,9 @@ def read_bytes(path: str | Path) -> bytes:
             raise InputError("is a directory")
         if not stat.S_ISREG(info.st_mode):
             raise InputError("not a regular file (a device, pipe or socket)")
-        if info.st_size > MAX_BYTES:
-            raise InputError(too_large(info.st_size))
-        chunks, wanted = [], MAX_BYTES + 1
+        if info.st_size > max_bytes:
+            raise InputError(too_large(info.st_size, max_bytes))
+        chunks, wanted = [], max_bytes + 1
         while wanted > 0 and (chunk := os.read(fd, min(wanted, 1 << 20))):
             chunks.append(chunk)
             wanted -= len(chunk)
@@ -133,11 +133,20 @@ def read_bytes(path: str | Path) -> bytes:
         raise InputError(exc.strerror or str(exc)) from None
     finally:
         os.close(fd)
-    if len(data) > MAX_BYTES:  # it grew while being read
-        raise InputError(too_large(len(data)))
+    if len(data) > max_bytes:  # it grew while being read
+        raise InputError(too_large(len(data), max_bytes))
     return data
 
 
-def too_large(size: int) -> str:
-    return f"file is {size / 2**20:.1f} MiB, over the {MAX_BYTES // 2**20} MiB limit for one article"
+def too_large(size: int | None, limit: int = MAX_BYTES) -> str:
+    """Why a file (of *size* bytes, or None for a stream) is refused."""
+    what = f"file is {size_text(size)}, over" if size is not None else "over"
+    return f"{what} the {size_text(limit)} limit for one article (--max-file-size raises it)"
+
+
+def size_text(n: int) -> str:
+    """``20 MiB``, ``21.5 MiB``, or under a MiB ``10 KiB``."""
+    if n < 2**20:
+        return f"{round(n / 1024)} KiB"
+    return f"{n // 2**20} MiB" if n % 2**20 == 0 else f"{n / 2**20:.1f} MiB"
 

@@ -37,15 +37,15 @@ def fix_file(linter, pairing, encoding: str | None = None) -> FileFix:
     from tqcheck.formats.pairing import read_other
     from tqcheck.text.align import align_documents
 
-    path = pairing.target
-    data = read_bytes(path)
+    path, config = pairing.target, linter.config
+    data = read_bytes(path, config.max_bytes)
     text, found = decode_with_encoding(data, encoding)
     if found.encode(text) != data:
         raise InputError(f"decoding as {found.codec} does not give back the file's bytes; not fixed")
-    config = linter.config
     source = None
     if pairing.source:
-        source = read_other(pairing.source, "source", encoding, pairing.source_lang or config.source_lang or "und")
+        source = read_other(pairing.source, "source", encoding, pairing.source_lang or config.source_lang or "und",
+                            config.max_bytes)
 
     def check(current: str):
         doc = Document(current, path=str(path), format=format_for(path), lang=config.target_lang,
@@ -84,7 +84,7 @@ def write_atomic(path: str | Path, data: bytes, expected: bytes) -> None:
             os.fsync(out.fileno())
         os.chmod(temp, mode)
         try:
-            unchanged = read_bytes(target) == expected
+            unchanged = read_bytes(target, len(expected)) == expected  # larger is changed too
         except InputError:
             unchanged = False
         if not unchanged:

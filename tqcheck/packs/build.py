@@ -24,7 +24,7 @@ from tqcheck.rule import validate_metadata
 _RULE_KEYS = {"code", "name", "kind", "category", "severity", "message", "description", "default",
               "exceptions", "examples", "entries", "ignorecase", "fixable"}
 _EXTEND_KEYS = {"extends", "severity", "category", "message", "default", "entries+", "entries-",
-                "exceptions", "description"}
+                "exceptions", "description", "examples"}
 
 
 #: The kinds a rule file may name, by name.
@@ -71,7 +71,11 @@ def extend_rule(base: YamlRule, data: LineDict, path: Path) -> YamlRule:
     rule = copy.copy(base)
     rule.path = path
     drop = set(removed) | {str(v) for e in added for v in _identities(kind, e)}
-    rule.entries = [e for e in base.entries if not drop & set(_identities(kind, e))] + [dict(e) for e in added]
+    # The base rule's message was written for its own entries ("Ukrainian-based spelling"): an added
+    # entry has its own, else the extension's, else the kind's plain one.
+    message = data.get("message", kind.default_message)
+    rule.entries = [e for e in base.entries if not drop & set(_identities(kind, e))] + [
+        {"message": message, **e} for e in added]
     unknown = set(removed) - {i for e in base.entries for i in _identities(kind, e)}
     if unknown:
         raise PackError(path, data.line_of("entries-"), f"no entry {sorted(unknown)[0]!r} in {base.code} to remove")
@@ -83,6 +87,8 @@ def extend_rule(base: YamlRule, data: LineDict, path: Path) -> YamlRule:
             setattr(rule, attr, data[key])
     if "exceptions" in data:
         rule.exceptions = base.exceptions + list(data["exceptions"])
+    if "examples" in data:  # the extension's own, for what it changed (tqcheck test-pack runs them)
+        rule._examples = {kind: list(data["examples"].get(kind, [])) for kind in ("flag", "okay")}
     rule.origin = f"{base.origin}+{path.parent.name}"
     try:
         rule.compile()
@@ -169,7 +175,7 @@ def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: s
     if not isinstance(entries, list):
         raise PackError(path, data.line_of(key), f"{key!r} must be a list")
     allowed = {**kind.entry_schema, "note": (str, False), "source": (str, False),
-               "severity": (str, False), "category": (str, False)}
+               "severity": (str, False), "category": (str, False), "message": (str, False)}
     for entry in entries:
         line = entry.line if isinstance(entry, LineDict) else data.line_of(key)
         if not isinstance(entry, dict):
@@ -188,7 +194,7 @@ def _validate_entries(kind: type[YamlRule], entries: Any, data: LineDict, key: s
                 Severity.parse(entry["severity"])
             if "category" in entry:
                 check_category(entry["category"])
-            if "message" in entry:  # a patterns entry's own message template
+            if "message" in entry:  # an entry's own message template
                 _check_template(entry["message"])
         except ValueError as exc:
             raise PackError(path, line, str(exc)) from None

@@ -76,12 +76,16 @@ def configured(registry, tables: dict[str, dict[str, Any]], path: str | None) ->
             return config_line(path, code, key)
 
         if rule is None:
-            raise OptionError(path, line_of(None), f"[rules.{code}]: no rule {code} (see 'tqcheck rules')")
+            raise OptionError(path, line_of(None), f"[rules.{code}]: {no_rule(code)}")
         if "_options" not in rule.__dict__:
             raise OptionError(path, line_of(next(iter(table))),
                               f"{code} is a YAML rule: change its entries in a house pack ('extends: {code}')")
         rules[rule.code] = edited(rule, parse_edits(rule, table, path, line_of))
     return rules
+
+
+def no_rule(code: str) -> str:
+    return f"no rule has the code {code!r} (see 'tqcheck rules')"
 
 
 def config_line(path: str | None, code: str, key: str | None) -> int | None:

@@ -7,8 +7,9 @@ from tqcheck.packs.kinds import YamlRule
 class Glossary(YamlRule):
     """Flags rejected variants of a name or term and suggests the preferred form.
 
-    Entry: ``{preferred: Kyiv, variants: [Kiev], note: ..., source: AP}``. Variants match as whole
-    words, case-sensitively unless the rule sets ``ignorecase: true``.
+    Entry: ``{preferred: Kyiv, variants: [Kiev], note: ..., source: AP}`` (and its own ``message``
+    if the rule's does not fit it). Variants match as whole words, case-sensitively unless the rule
+    sets ``ignorecase: true``.
     """
 
     kind = "glossary"
@@ -25,7 +26,8 @@ class Glossary(YamlRule):
         preferred = entry["preferred"]
         if self.ignorecase and match[:1].isupper() and preferred[:1].islower():
             preferred = preferred[:1].upper() + preferred[1:]
-        message = self.message.format(match=match, suggestion=preferred, note=entry.get("note", ""))
-        if entry.get("note") and "{note}" not in self.message:
+        template = entry.get("message", self.message)
+        message = template.format(match=match, suggestion=preferred, note=entry.get("note", ""))
+        if entry.get("note") and "{note}" not in template:
             message = f"{message} {entry['note']}"
         return message, preferred

@@ -23,7 +23,11 @@ class Phrases(YamlRule):
 
     def render(self, entry: dict, match: str) -> tuple[str, str | None]:
         suggestion = entry.get("suggestion")
-        template = self.message if suggestion else "'{match}' reads as a calque.{note}"
+        own = entry.get("message")
+        if own and (suggestion or "{suggestion}" not in own):
+            template = own
+        else:
+            template = self.message if suggestion else "'{match}' reads as a calque.{note}"
         note = entry.get("note", "")
         message = template.format(match=match, suggestion=suggestion, note=f" {note}" if note else "")
         if note and "{note}" not in template:

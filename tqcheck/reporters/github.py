@@ -9,7 +9,6 @@ import re
 from typing import TextIO
 
 from tqcheck.reporters import visible
-from tqcheck.scoring.summary import format_number
 
 _LEVEL = {"critical": "error", "major": "error", "minor": "warning"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -41,7 +40,6 @@ def render(report, out: TextIO, **_) -> None:
             message = f.message + (f" Suggestion: {f.suggestion}" if f.suggestion is not None else "")
             out.write(command(_LEVEL[str(f.severity)], message, file=r.path, line=f.line, col=f.column,
                               endLine=end_line, endColumn=end_col, title=f"{f.code} ({f.name})") + "\n")
-        s = article.summary
-        if article.verdict is not None and not article.verdict.passed:
-            out.write(command("error", f"score {s.score:.2f} (cut {format_number(s.cut_score)}); "
-                              + "; ".join(article.verdict.reasons), file=r.path, title="tqcheck gate") + "\n")
+        if not article.verdict.passed:
+            out.write(command("error", f"fails the gate: {'; '.join(article.verdict.reasons)} "
+                              f"(score {article.summary.score:.2f})", file=r.path, title="tqcheck gate") + "\n")

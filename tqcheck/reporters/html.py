@@ -134,7 +134,7 @@ def tokens(text: str, marks: Sequence[Mark]) -> list[Token]:
     return out
 
 
-def histogram_svg(histogram: Sequence[tuple[str, int]], cut: float) -> dict:
+def histogram_svg(histogram: Sequence[tuple[str, int]]) -> dict:
     """Geometry of the score histogram (the template draws it as inline SVG)."""
     width, height, pad, bar_gap = 560, 180, 28, 4
     top = max((n for _, n in histogram), default=0) or 1
@@ -145,9 +145,7 @@ def histogram_svg(histogram: Sequence[tuple[str, int]], cut: float) -> dict:
         x = round(pad + i * slot + bar_gap / 2, 1)
         bars.append({"label": label, "n": n, "x": x, "w": round(slot - bar_gap, 1), "y": round(height - pad - h, 1),
                      "h": h, "cx": round(x + (slot - bar_gap) / 2, 1)})
-    cut_x = round(pad + slot * (1 + min(max(cut, 0), 100) / 10), 1)
-    return {"width": width, "height": height, "base": height - pad, "bars": bars, "cut_x": cut_x,
-            "label_y": height - pad + 14}
+    return {"width": width, "height": height, "base": height - pad, "bars": bars, "label_y": height - pad + 14}
 
 
 def render(report, out: TextIO | None = None, output_dir: str | Path | None = None, **_) -> list[Path]:
@@ -164,9 +162,11 @@ def render(report, out: TextIO | None = None, output_dir: str | Path | None = No
               "version": report.signature.version}
     written = [folder / "index.html"]
     rows = [{"article": a, "page": name} for a, name in zip(report.articles, names)]
+    by_path = {row["article"].path: row for row in rows}
     index = env.get_template("index.html.j2").render(
         **common, csp=csp(script=True), js=js, rows=rows, corpus=report.corpus, gate=report.gate,
-        histogram=histogram_svg(report.corpus.histogram(), report.corpus.cut_score),
+        passing=report.passing, worst=[by_path[s.path] for s in report.corpus.worst(5)],
+        histogram=histogram_svg(report.corpus.histogram()),
         corpus_metrics=report.corpus_metrics)
     written[0].write_text(index, encoding="utf-8")
     page = env.get_template("article.html.j2")

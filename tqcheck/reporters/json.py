@@ -4,7 +4,9 @@ The schema is ``tqcheck/reporters/schema/report.schema.json`` (JSON Schema 2020-
 ``jsonl`` format writes the same article objects, one per line. ``schema_version`` changes only
 when a field is renamed or removed, or changes meaning; new fields may appear without it.
 Version 2 added ``summary``, ``gate``, ``suppressed``, ``baselined``, ``warnings``, ``metrics``,
-the envelope's ``signature``, ``weights`` and ``corpus``.
+the envelope's ``signature``, ``weights`` and ``corpus``. Version 3: the gate's verdict is the only
+pass or fail (``corpus.passed`` and ``corpus.failed`` count it, every article has its ``gate``), and
+the cut score is gone (``cut_score``, ``summary.passed`` and the signature's ``cut:``).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import TextIO
 
 from tqcheck.version import __version__
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def article_dict(article, signature: str) -> dict:
@@ -29,7 +31,7 @@ def article_dict(article, signature: str) -> dict:
         "baselined": [f.to_dict() for f in result.baselined],
         "warnings": list(result.warnings),
         "summary": {**summary.as_dict(), "signature": signature} if summary else None,
-        "gate": article.verdict.as_dict() if article.verdict else None,
+        "gate": article.verdict.as_dict(),
         "metrics": {name: {k: v for k, v in m.items()} for name, m in sorted(result.metrics.items())},
     }
     for key in ("source_path", "reference_path"):
@@ -38,12 +40,18 @@ def article_dict(article, signature: str) -> dict:
     return out
 
 
+def corpus_dict(report) -> dict:
+    """The corpus summary, with how many articles pass and fail the gate (unreadable ones fail)."""
+    passed = report.passing
+    return {**report.corpus.as_dict(), "passed": passed, "failed": len(report.articles) - passed,
+            "metrics": report.corpus_metrics}
+
+
 def envelope(report) -> dict:
     return {
         "tool": "tqcheck", "version": __version__, "schema_version": SCHEMA_VERSION,
         "signature": str(report.signature), "weights": report.scoring.weights.as_dict(),
-        "gate": report.gate.describe() if report.gate else None,
-        "corpus": {**report.corpus.as_dict(), "metrics": report.corpus_metrics},
+        "gate": report.gate.describe(), "corpus": corpus_dict(report),
     }
 
 

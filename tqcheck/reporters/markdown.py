@@ -5,11 +5,11 @@ the table or inject HTML into the comment.
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import TextIO
 
 from tqcheck.reporters import visible
-from tqcheck.scoring.summary import format_number
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
 #: Findings listed per article; the rest are counted.
@@ -25,17 +25,14 @@ def escape(text: str) -> str:
 def _result_cell(article) -> str:
     if article.result.error:
         return "⚠️ not checked"
-    passed = article.verdict.passed if article.verdict is not None else article.summary.passed
-    return "✅ pass" if passed else "❌ fail"
+    return "✅ pass" if article.verdict.passed else "❌ fail"
 
 
 def render(report, out: TextIO, **_) -> None:
     corpus = report.corpus
     n = len(report.articles)
-    judged = [a for a in report.articles if not a.result.error]
-    passing = sum(1 for a in judged if (a.verdict.passed if a.verdict is not None else a.summary.passed))
-    rule = f"gate: {report.gate.describe()}" if report.gate else f"cut score {format_number(corpus.cut_score)}"
-    lines = [f"## tqcheck: {passing} of {n} article{'s' if n != 1 else ''} pass ({escape(rule)})", ""]
+    lines = [f"## tqcheck: {report.passing} of {n} article{'s' if n != 1 else ''} pass "
+             f"(gate: {escape(report.gate.describe())})", ""]
     lines += ["| article | words | critical | major | minor | score | result |",
               "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     for a in report.articles:
@@ -55,11 +52,12 @@ def render(report, out: TextIO, **_) -> None:
             f"{r.code} ({escape(r.name)}) ×{r.findings}" for r in corpus.frequent_rules[:5]) + ".")
     for a in report.articles:
         r = a.result
-        if r.error or not (r.findings or (a.verdict and not a.verdict.passed)):
+        if r.error or not (r.findings or not a.verdict.passed):
             continue
-        lines += ["", f"<details><summary>{escape(a.path)}: {len(r.findings)} findings, score {a.summary.score:.2f}"
-                  "</summary>", ""]
-        if a.verdict is not None and not a.verdict.passed:
+        # Markdown is not processed inside <summary>: HTML escaping only, or the backslashes would show.
+        lines += ["", f"<details><summary>{html.escape(' '.join(visible(a.path).split()))}: {len(r.findings)} findings, "
+                  f"score {a.summary.score:.2f}</summary>", ""]
+        if not a.verdict.passed:
             lines += [f"Fails the gate: {escape('; '.join(a.verdict.reasons))}.", ""]
         lines += ["| line | rule | severity | flagged | message | suggestion |", "| ---: | --- | --- | --- | --- | --- |"]
         for f in r.findings[:MAX_LISTED]:

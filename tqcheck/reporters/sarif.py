@@ -1,8 +1,8 @@
 """SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 Every rule is described in ``tool.driver.rules``; each finding is a result with its exact region
-(columns in Unicode code points, ``columnKind: unicodeCodePoints``), a fix when there is a
-suggestion, and a ``partialFingerprints`` entry that survives edits elsewhere in the article.
+(columns in Unicode code points, ``columnKind: unicodeCodePoints``; a unit file's findings by line
+and column only, since their offsets are into the units' text), a fix when there is a suggestion, and a ``partialFingerprints`` entry that survives edits elsewhere in the article.
 Suppressed findings are results with ``suppressions``; with a baseline, results say whether they
 are ``new`` or ``unchanged``. Unreadable articles become tool execution notifications.
 """
@@ -15,6 +15,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from tqcheck.engine.baseline import fingerprint
+from tqcheck.reporters.json import corpus_dict
 from tqcheck.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -39,7 +40,9 @@ def _location(path: str, f) -> dict:
     end_column = (f.column if len(pieces) == 1 else 1) + len(pieces[-1])
     artifact = {"uri": uri, **({"uriBaseId": base} if base else {})}
     region = {"startLine": f.line, "startColumn": f.column, "endLine": end_line, "endColumn": end_column,
-              "charOffset": f.start, "charLength": f.end - f.start, "snippet": {"text": f.text}}
+              "snippet": {"text": f.text}}
+    if f.unit is None:  # a unit file's offsets point into its units' text, not into the file
+        region.update(charOffset=f.start, charLength=f.end - f.start)
     return {"physicalLocation": {"artifactLocation": artifact, "region": region}}
 
 
@@ -52,7 +55,7 @@ def _result(path: str, f, rule_index: dict[str, int], occurrence: int, baseline_
                  "properties": {"category": f.category, "severity": str(f.severity), "name": f.name}}
     if f.code in rule_index:
         out["ruleIndex"] = rule_index[f.code]
-    if f.suggestion is not None:
+    if f.suggestion is not None and f.unit is None:
         uri = _location(path, f)["physicalLocation"]["artifactLocation"]
         out["fixes"] = [{"description": {"text": f"Replace with '{f.suggestion}'"}, "artifactChanges": [{
             "artifactLocation": uri, "replacements": [{
@@ -106,8 +109,7 @@ def sarif_log(report) -> dict:
             results.append(_result(path, f, rule_index, seen[key], state, suppression))
         s = article.summary
         artifacts.append({"location": location, "properties": {
-            "words": s.words, "score": round(s.score, 4), "passed": s.passed,
-            **({"gate": article.verdict.as_dict()} if article.verdict else {})}})
+            "words": s.words, "score": round(s.score, 4), **article.verdict.as_dict()}})
     run = {
         "tool": {"driver": {"name": "tqcheck", "version": __version__, "semanticVersion": __version__,
                             "rules": [_rule(report.rules[c]) for c in codes]}},
@@ -116,7 +118,8 @@ def sarif_log(report) -> dict:
         "artifacts": artifacts,
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {"signature": str(report.signature), "corpus": report.corpus.as_dict()},
+        "properties": {"signature": str(report.signature), "gate": report.gate.describe(),
+                       "corpus": corpus_dict(report)},
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 

@@ -1,7 +1,8 @@
 """Terminal output, grouped by article: one line per finding, then the article's summary line.
 
 ``detail=True`` (``tqcheck report --format text``) adds each article's scorecard (which findings
-cost how many points) and the corpus summary with the run's signature.
+cost how many points) and the corpus summary with the run's signature; ``quiet=True`` (``-q``)
+leaves out the articles that pass the gate and always ends with the summary.
 """
 from __future__ import annotations
 
@@ -25,26 +26,29 @@ def finding_line(path: str, f, color: bool = False) -> str:
 
 
 def summary_line(article, color: bool = False) -> str:
+    """``PATH: pass|fail: N findings (...) in W words; score S[; hidden][; why it fails]``: the
+    gate's verdict first, the score beside it."""
     result, summary = article.result, article.summary
     path = visible(result.path)
     if result.error:
         return f"{path}: not checked ({visible(result.error)})"
+    passed = article.verdict.passed
+    verdict = "pass" if passed else "fail"
+    if color:
+        verdict = click.style(verdict, fg="green" if passed else "red", bold=True)
     n = len(result.findings)
     if not n:
-        line = f"{path}: no findings in {result.word_count} words"
+        line = f"{path}: {verdict}: no findings in {result.word_count} words"
     else:
         detail = ", ".join(f"{v} {k}" for k, v in result.count_by_severity().items())
-        line = f"{path}: {n} finding{'s' if n != 1 else ''} ({detail}) in {result.word_count} words"
-    verdict = "pass" if summary.passed else "fail"
-    if color:
-        verdict = click.style(verdict, fg="green" if summary.passed else "red")
-    line += f"; score {summary.score:.2f} ({verdict}, cut {format_number(summary.cut_score)})"
+        line = f"{path}: {verdict}: {n} finding{'s' if n != 1 else ''} ({detail}) in {result.word_count} words"
+    line += f"; score {summary.score:.2f}"
     hidden = [f"{len(result.suppressed)} suppressed"] if result.suppressed else []
     hidden += [f"{len(result.baselined)} in baseline"] if result.baselined else []
     if hidden:
         line += f"; {', '.join(hidden)}"
-    if article.verdict is not None and not article.verdict.passed:
-        line += f" [gate: {'; '.join(article.verdict.reasons)}]"
+    if not passed:
+        line += f"; {'; '.join(article.verdict.reasons)}"
     return line
 
 
@@ -66,10 +70,10 @@ def scorecard(summary, weights_label: str) -> list[str]:
 
 def corpus_lines(report) -> list[str]:
     corpus = report.corpus
-    n = len(corpus.articles)
+    n = len(report.articles)
     lines = [f"{n} article{'s' if n != 1 else ''} ({corpus.unreadable} unreadable), {corpus.findings} findings "
              f"in {corpus.words} words; corpus score {corpus.score:.2f}; "
-             f"{corpus.passed} of {n} at or above the cut score {format_number(corpus.cut_score)}"]
+             f"{report.passing} of {n} article{'s' if n != 1 else ''} pass ({report.gate.describe()})"]
     dist = corpus.distribution()
     if dist and n > 1:
         lines.append("scores: " + ", ".join(f"{k} {v:.2f}" for k, v in dist.items()))
@@ -84,12 +88,15 @@ def corpus_lines(report) -> list[str]:
     return lines
 
 
-def render(report, out: TextIO, color: bool = False, detail: bool = False) -> None:
+def render(report, out: TextIO, color: bool = False, detail: bool = False, quiet: bool = False) -> None:
+    """*quiet*: only the articles that fail the gate (or could not be read), then the summary."""
     for article in report.articles:
+        if quiet and article.verdict.passed:
+            continue
         for f in article.result.findings:
             out.write(finding_line(article.path, f, color) + "\n")
         if detail and article.summary is not None:
             out.write("\n".join(scorecard(article.summary, report.scoring.weights.label)) + "\n")
         out.write(summary_line(article, color) + "\n")
-    if detail or len(report.articles) > 1:
+    if detail or quiet or len(report.articles) > 1:
         out.write("\n".join(corpus_lines(report)) + "\n")

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from tqcheck.options import signature as options_signature
-from tqcheck.scoring.summary import Scoring, format_number
+from tqcheck.scoring.summary import Scoring
 from tqcheck.text.langid import SEED
 from tqcheck.version import __version__
 
@@ -15,14 +15,13 @@ from tqcheck.version import __version__
 class Signature:
     """What produced a score, so that two reports can be compared honestly (sacrebleu-style).
 
-    ``tqcheck eval`` signs its figures with the same fields, less the weights, cut score and
+    ``tqcheck eval`` signs its figures with the same fields, less the weights and the
     language pair (its figures span several pairs), plus the hashes of its ``data`` files."""
 
     version: str
     packs: tuple[tuple[str, str], ...]
     rules: str
     weights: str | None
-    cut: float | None
     pair: str | None
     langid_seed: int
     baseline: str | None = None
@@ -33,8 +32,6 @@ class Signature:
         parts = [f"tqcheck:{self.version}", f"packs:{packs}", f"rules:{self.rules}"]
         if self.weights is not None:
             parts.append(f"weights:{self.weights}")
-        if self.cut is not None:
-            parts.append(f"cut:{format_number(self.cut)}")
         if self.pair is not None:
             parts.append(f"pair:{self.pair}")
         parts.append(f"langid-seed:{self.langid_seed}")
@@ -59,7 +56,6 @@ def make_signature(linter, scoring: Scoring, baseline_digest: str | None = None)
         packs=tuple((p.name, p.hash) for p in linter.registry.packs),
         rules=f"{len(rules)}@{rules_digest}",
         weights=scoring.weights.label,
-        cut=scoring.cut_score,
         pair=f"{config.source_lang or 'und'}-{config.target_lang}",
         langid_seed=SEED,
         baseline=baseline_digest,

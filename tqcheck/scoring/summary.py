@@ -7,8 +7,10 @@ The score follows the MQM scorecard:
 * absolute penalty total (APT) = sum of the weight of every finding (MQM-Core: minor 1,
   major 5, critical 25);
 * per-word penalty = APT / evaluated words; normed penalty = per-word penalty x 1,000 words;
-* quality score = 100 - normed penalty (it can go below 0 for a short, badly flawed article);
-* an article passes when its score is at or above the cut score.
+* quality score = 100 - normed penalty (it can go below 0 for a short, badly flawed article).
+
+Whether an article passes is the gate's verdict alone (``tqcheck.scoring.gate``); the score is
+information beside it.
 
 An article with no words has a per-word penalty of APT (as if it had one word), so an empty
 article with no findings scores 100 and one with findings fails.
@@ -25,16 +27,13 @@ from tqcheck.scoring.weights import PRESETS, Weights
 
 #: Words the normed penalty is scaled to (the MQM scorecard's "reference word count").
 REFERENCE_WORDS = 1000
-#: The default pass mark: at most 5 penalty points per 1,000 words (one major error, or five minor ones).
-DEFAULT_CUT_SCORE = 95.0
 
 
 @dataclass(frozen=True)
 class Scoring:
-    """How findings become a score: the weights and the cut score."""
+    """How findings become a score: the weights."""
 
     weights: Weights = PRESETS["mqm-core"]
-    cut_score: float = DEFAULT_CUT_SCORE
 
 
 def format_number(value: float) -> str:
@@ -67,7 +66,6 @@ class ArticleSummary:
     by_category: dict[str, dict[str, int]]
     penalties: tuple[Penalty, ...]
     penalty_total: float
-    cut_score: float
     suppressed: int = 0
     baselined: int = 0
     metrics: dict[str, dict] = field(default_factory=dict)
@@ -87,7 +85,7 @@ class ArticleSummary:
             key=lambda p: (-p.points, p.code, p.category, -p.severity)))
         return cls(path=result.path, words=result.word_count, sentences=result.sentence_count, findings=len(findings),
                    by_severity=by_severity, by_category=dict(sorted(by_category.items())), penalties=penalties,
-                   penalty_total=round(sum(p.points for p in penalties), 6), cut_score=scoring.cut_score,
+                   penalty_total=round(sum(p.points for p in penalties), 6),
                    suppressed=len(getattr(result, "suppressed", ())), baselined=len(getattr(result, "baselined", ())),
                    metrics=dict(getattr(result, "metrics", {}) or {}))
 
@@ -103,13 +101,9 @@ class ArticleSummary:
     def score(self) -> float:
         return 100.0 - self.normed_penalty
 
-    @property
-    def passed(self) -> bool:
-        return self.score >= self.cut_score
-
     def as_dict(self) -> dict[str, Any]:
         return {
-            "score": round(self.score, 4), "cut_score": self.cut_score, "passed": self.passed,
+            "score": round(self.score, 4),
             "penalty": {"total": self.penalty_total, "per_word": round(self.per_word_penalty, 6),
                         "per_1000_words": round(self.normed_penalty, 4)},
             "by_severity": self.by_severity, "by_category": self.by_category,
@@ -134,10 +128,9 @@ class CorpusSummary:
     articles: tuple[ArticleSummary, ...]
     unreadable: int
     frequent_rules: tuple[RuleCount, ...]
-    cut_score: float
 
     @classmethod
-    def of(cls, summaries: Sequence[ArticleSummary], results: Iterable, cut_score: float) -> CorpusSummary:
+    def of(cls, summaries: Sequence[ArticleSummary], results: Iterable) -> CorpusSummary:
         findings: Counter = Counter()
         articles: Counter = Counter()
         names: dict[str, str] = {}
@@ -152,7 +145,7 @@ class CorpusSummary:
             names.update((f.code, f.name) for f in result.findings)
         frequent = tuple(RuleCount(code, names[code], n, articles[code])
                          for code, n in sorted(findings.items(), key=lambda kv: (-kv[1], kv[0])))
-        return cls(articles=tuple(summaries), unreadable=unreadable, frequent_rules=frequent, cut_score=cut_score)
+        return cls(articles=tuple(summaries), unreadable=unreadable, frequent_rules=frequent)
 
     @property
     def words(self) -> int:
@@ -170,10 +163,6 @@ class CorpusSummary:
     def score(self) -> float:
         """The corpus as one long article: 100 - total penalty per 1,000 words of all articles."""
         return 100.0 - self.penalty_total / max(self.words, 1) * REFERENCE_WORDS
-
-    @property
-    def passed(self) -> int:
-        return sum(a.passed for a in self.articles)
 
     def scores(self) -> list[float]:
         return sorted(a.score for a in self.articles)
@@ -205,8 +194,7 @@ class CorpusSummary:
         dist = self.distribution()
         return {
             "articles": len(self.articles), "unreadable": self.unreadable, "words": self.words,
-            "findings": self.findings, "passed": self.passed, "failed": len(self.articles) - self.passed,
-            "cut_score": self.cut_score, "score": round(self.score, 4), "penalty_total": self.penalty_total,
+            "findings": self.findings, "score": round(self.score, 4), "penalty_total": self.penalty_total,
             "distribution": {k: round(v, 4) for k, v in dist.items()} if dist else None,
             "histogram": [{"bin": label, "articles": n} for label, n in self.histogram()],
             "worst": [{"path": a.path, "score": round(a.score, 4)} for a in self.worst(worst)],
