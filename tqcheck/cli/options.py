@@ -87,7 +87,8 @@ cache_dir_option = click.option(
 def article_options(command):
     """Options shared by ``check`` and ``report``: rule selection, input, languages, the gate, scoring, baseline."""
     options = [
-        click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, families or ALL (comma-separated)."),
+        click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, families, ALL or default (comma-separated; "
+                     "default,CQ09 adds an opt-in rule to the default ones)."),
         click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select)."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered tqcheck.toml / pyproject.toml)."),
         click.option("--encoding", help="Decode articles with this encoding (e.g. latin-1, cp1251) instead of UTF-8/UTF-16."),

@@ -60,6 +60,10 @@ class Linter:
 
     def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
         self.config = config or Config()
+        if self.config.style:  # a house-style preset: its choices under the config's own
+            from tqcheck.engine.style import with_preset
+
+            self.config = with_preset(self.config)
         self.registry = registry or Registry.load(self.config.packs)
         for code in self.config.rule_tables:
             if self.registry.get(code) is None:
@@ -86,6 +90,8 @@ class Linter:
         return [r for r in applicable if r.applies_to(doc)] if custom else applicable
 
     def check_document(self, doc: Document) -> ArticleResult:
+        if self.config.domain and doc.domain is None:
+            doc.domain = self.config.domain
         result = ArticleResult(path=doc.path, word_count=doc.word_count, article_text=doc.raw)
         findings: list[Finding] = []
         for rule in self.rules_for(doc):
