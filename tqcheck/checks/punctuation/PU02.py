@@ -56,12 +56,19 @@ class ForeignQuotes(Rule):
         opening = {outer_open, inner_open, *self.also_open.get(lang, ())}
         closing = {outer_close, inner_close, *self.also_close.get(lang, ())}
         text = doc.text
+        cjk = lang in ("zh", "ja")
         single_open = -1  # a straight ' that opened a quotation, waiting for its partner
         for m in iter_matches(self._pattern, doc):
             char, i = m.group(), m.start()
             before = text[i - 1] if i > doc.body_start else " "
             after = text[i + 1] if i + 1 < len(text) else " "
-            opens = before in _OPENERS_BEFORE and not after.isspace()
+            if char == '"':  # straight: opening and closing alternate along the line
+                line_start = text.rfind("\n", 0, i) + 1
+                opens = text.count('"', max(line_start, doc.body_start), i) % 2 == 0
+            else:
+                opens = before in _OPENERS_BEFORE and not after.isspace()
+            if cjk:
+                before = " "  # no spaces in CJK text: an opening mark may follow any character
             if char == "’":
                 continue  # the apostrophe (and a closing quote where the language uses it)
             if char == "'":

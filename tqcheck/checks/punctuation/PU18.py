@@ -32,7 +32,7 @@ class HalfWidthInCjk(Rule):
     full_width = Table("punctuation/typography.yml", "Full-width marks replacing ASCII ones, per language.",
                        values={str: str})
 
-    _pattern = lazy_compile(rf"(?<=[{_CJK}])[,.!?:;()]|[,!?:;()](?=[{_CJK}])")
+    _pattern = lazy_compile(rf"(?<=[{_CJK}”」』\"])[,.!?:;()]|[,!?:;()](?=[{_CJK}])")
 
     def check(self, doc):
         marks = self.full_width.get(base_language(doc.lang))

@@ -30,7 +30,7 @@ class MissingFixedSpace(Rule):
                          values={str: str})
     space_inside_guillemets = Table("punctuation/typography.yml", "The fixed space inside « » per language.")
 
-    _marks = lazy_compile(r"(?<=[\w»)\]”])( ?)([;:!?]+)(?=\s|$|[»)\]”])")
+    _marks = lazy_compile(r"(?<=[\w»)\]”\"'])( ?)([;:!?]+)(?=\s|$|[»)\]”])")
     _open = lazy_compile(r"«( ?)(?=\w)")
     _close = lazy_compile(r"(?<=[\w.!?…])( ?)»")
 
