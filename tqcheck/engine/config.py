@@ -35,6 +35,9 @@ class Config:
     rule_tables: tuple[str, ...] = ()
     packs: tuple[str, ...] = ()
     target_lang: str = "en"
+    #: ``--target-lang``: every article is in this language, whatever its name or text says
+    #: (``target_lang`` is the fallback of ``tqcheck.text.article_language.resolve``).
+    force_lang: str | None = None
     source_lang: str | None = None
     #: Gate (see ``tqcheck.scoring.gate``): None everywhere means fail on any finding.
     fail_on: Severity | None = None
@@ -167,9 +170,14 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
     size = table.get("max-file-size", MAX_BYTES / 2**20)
     if isinstance(size, bool) or not isinstance(size, int | float) or not size > 0:
         raise ConfigError(f"{path}: 'max-file-size' must be a number of MiB above 0, not {size!r}")
+    target_lang = str(table.get("target-lang", "en"))
+    from tqcheck.text.locale_profile import is_known_language
+
+    if not is_known_language(target_lang):
+        raise ConfigError(f"{path}: target-lang: unknown language code {target_lang!r} (e.g. en, de, fr, zh, pt-BR)")
     return Config(select=strings("select"), ignore=strings("ignore"), severities=severities,
                   rule_options=rule_options, rule_tables=tuple(code.upper() for code in rules), packs=packs,
-                  target_lang=str(table.get("target-lang", "en")), source_lang=table.get("source-lang"),
+                  target_lang=target_lang, source_lang=table.get("source-lang"),
                   fail_on=fail_on, encoding=table.get("encoding"), path=str(path), allow_empty=allow_empty,
                   max_bytes=int(size * 2**20), **_style(table, path),
                   **_scoring(table, path))

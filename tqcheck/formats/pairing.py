@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqcheck.document import Document
@@ -40,6 +40,8 @@ class Pairing:
     #: "text" (separate files) or "units" (one bilingual file: XLIFF, PO, TMX).
     kind: str = "text"
     warnings: tuple[str, ...] = field(default=())
+    #: The target language its file name gave (``mt.SYSTEM.de.txt``), when it paired by it.
+    target_lang: str | None = None
 
 
 class PairingError(Exception):
@@ -48,8 +50,10 @@ class PairingError(Exception):
 
 def plan(paths: Sequence[str], *, source: str | None = None, reference: str | None = None,
          target_lang: str = "en", source_lang: str | None = None,
-         pair: bool = True) -> tuple[list[Pairing], list[tuple[str, str]]]:
-    """Pair each article of *paths*; returns the pairings and (path, problem) errors."""
+         pair: bool = True, name_langs: bool = True) -> tuple[list[Pairing], list[tuple[str, str]]]:
+    """Pair each article of *paths*; returns the pairings and (path, problem) errors. With
+    *name_langs* (no --target-lang given), an article that finds no source as a *target_lang* file
+    is paired as a file of the language its name gives (``mt.SYSTEM.de.txt``)."""
     paths = list(paths)
     if source or reference:
         articles = [p for p in paths if p != "-"]
@@ -65,6 +69,16 @@ def plan(paths: Sequence[str], *, source: str | None = None, reference: str | No
             pairings.append(find_pairing(p, target_lang=target_lang, source_lang=source_lang))
         except PairingError as exc:
             errors.append((p, str(exc)))
+    if name_langs:  # a lone article that is nobody's source: paired in its file name's language
+        taken = {os.path.realpath(x.source) for x in pairings if x.source}
+        for i, found in enumerate(pairings):
+            named = _name_lang(found.target) if found.kind == "text" and not found.source else None
+            if named and named != target_lang and os.path.realpath(found.target) not in taken:
+                try:
+                    pairings[i] = replace(find_pairing(found.target, target_lang=named, source_lang=source_lang),
+                                          target_lang=named)
+                except PairingError as exc:
+                    errors.append((found.target, str(exc)))
     # realpath, not Path.resolve(): a symlink loop must not raise here (its read reports it)
     sources = {os.path.realpath(x.source) for x in pairings if x.source}
     kept = [x for x in pairings if x.target == "-" or os.path.realpath(x.target) not in sources]
@@ -123,6 +137,12 @@ def _candidates(folder: Path, pattern: str, exclude_lang: str | None) -> list[tu
     return found
 
 
+def _name_lang(path: str) -> str | None:
+    from tqcheck.text.article_language import language_from_name
+
+    return language_from_name(path)
+
+
 def _suffix_lang(path: str, target_lang: str) -> str | None:
     m = re.search(rf"\.({_LANG})\.[^.]+$", Path(path).name, re.IGNORECASE)
     return m.group(1).lower() if m and m.group(1).lower() not in (target_lang, "ref") else None
@@ -144,6 +164,7 @@ def read_pair(pairing: Pairing, *, encoding: str | None = None, target_lang: str
     """Read and align the files of *pairing* (each of at most *max_bytes*); InputError names the
     file that failed."""
     lang = pairing.source_lang or source_lang
+    target_lang = pairing.target_lang or target_lang
     if pairing.kind == "units":
         from tqcheck.formats.units import read_units
         from tqcheck.text.align import align_documents
