@@ -11,6 +11,7 @@ def get_rules() -> list[type]:
     from tqcheck.checks.bilingual.BI07 import MarkupMismatch
     from tqcheck.checks.bilingual.BI08 import MissingFinalPunctuation
     from tqcheck.checks.bilingual.BI09 import EmptyTranslation
+    from tqcheck.checks.bilingual.BI10 import ChineseNameSpelling
 
     return [NumberMismatch, NameTransliteration, UntranslatedSegment, UnalignedSegment, LengthRatioOutlier, GlossaryTerm, MarkupMismatch,
-            MissingFinalPunctuation, EmptyTranslation]
+            MissingFinalPunctuation, EmptyTranslation, ChineseNameSpelling]
