@@ -85,8 +85,7 @@ class ChineseNameSpelling(Rule):
             if w.norm == family and n.norm == given and adjacent(doc.text, w, n):
                 yield self.finding(doc, w.start, n.end, f"'{doc.text[w.start:n.end]}' spells the source's {name.text} in "
                                    f"Wade-Giles; pinyin is '{name.suggestion}' (add wade-giles to the romanizations "
-                                   "option for Taiwan and Hong Kong names).", name.suggestion,
-                                   source_span=(name.start, name.end))
+                                   "option for Taiwan and Hong Kong names).", name.suggestion)
 
     def _misspelled(self, doc, name, words, source_segment):
         from tqcheck.checks.bilingual.zhnames import adjacent, pinyin_like
@@ -96,24 +95,23 @@ class ChineseNameSpelling(Rule):
         for k, w in enumerate(words):
             nxt = words[k + 1] if k + 1 < len(words) and adjacent(text, w, words[k + 1]) else None
             third = words[k + 2] if nxt and k + 2 < len(words) and adjacent(text, nxt, words[k + 2]) else None
-            where = dict(source_span=(name.start, name.end))
             if w.norm in family and nxt and third and len(name.given) == 2 and \
                     nxt.norm in name.given[0] and third.norm in name.given[1]:
                 yield self.finding(doc, w.start, third.end, f"'{text[w.start:third.end]}' splits the given name of "
-                                   f"the source's {name.text}: '{right}'.", right, **where)
+                                   f"the source's {name.text}: '{right}'.", right)
                 return
             if len(name.given) == 2 and w.norm in {f + g for f in family for g in given}:  # not 凌空 in "Lingkong"
                 yield self.finding(doc, w.start, w.end, f"'{w.text}' runs the source's {name.text} into one word: "
-                                   f"'{right}'.", right, **where)
+                                   f"'{right}'.", right)
                 return
             if nxt and w.norm in given and nxt.norm in family:
                 yield self.finding(doc, w.start, nxt.end, f"'{text[w.start:nxt.end]}' puts the given name first; the "
-                                   f"source's {name.text} is '{right}', family name first.", right, **where)
+                                   f"source's {name.text} is '{right}', family name first.", right)
                 return
             if nxt and w.norm in family and w.text not in self.surname_words and "-" not in nxt.text \
                     and nxt.norm not in given and pinyin_like(nxt.norm) and not self._in_source(nxt.norm, source_segment):
                 yield self.finding(doc, w.start, nxt.end, f"'{text[w.start:nxt.end]}' is not the source's "
-                                   f"{name.text} ('{right}').", right, category="Accuracy/Mistranslation", **where)
+                                   f"{name.text} ('{right}').", right, category="Accuracy/Mistranslation")
                 return
 
     @staticmethod

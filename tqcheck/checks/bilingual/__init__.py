@@ -12,6 +12,8 @@ def get_rules() -> list[type]:
     from tqcheck.checks.bilingual.BI08 import MissingFinalPunctuation
     from tqcheck.checks.bilingual.BI09 import EmptyTranslation
     from tqcheck.checks.bilingual.BI10 import ChineseNameSpelling
+    from tqcheck.checks.bilingual.BI11 import InconsistentRendering
 
     return [NumberMismatch, NameTransliteration, UntranslatedSegment, UnalignedSegment, LengthRatioOutlier, GlossaryTerm, MarkupMismatch,
-            MissingFinalPunctuation, EmptyTranslation, ChineseNameSpelling]
+            MissingFinalPunctuation, EmptyTranslation, ChineseNameSpelling,
+            InconsistentRendering]
