@@ -115,11 +115,12 @@ class NumberMismatch(Rule):
     def _dates(self, doc, dates, nearby, here, source_months, found, lost):
         """Dates compared as (day, month): a changed or swapped one on the target's date; a month the
         source does not have ("8日" as "March 8" in an article whose source names no March); a date
-        not there at all joins *lost* (the omission finding). A day alone ("10日及11日") may also be
-        a bare number of the target ("the 10th and 11th", *found*)."""
+        not there at all joins *lost* (the omission finding). A day may also be a bare number of the
+        target (*found*), beside its month if the source has one ("the 10th and 11th", "July 17 and 22")."""
         used = set()
         for src in dates:
-            if any(t.covers(src) for t in nearby) or (src.month is None and key(src.day) in found):
+            if any(t.covers(src) for t in nearby) or (src.day and key(src.day) in found and (
+                    src.month is None or any(t.month == src.month for t in nearby))):  # "July 17 and 22"
                 continue
             wrong = [t for t in here if t.conflicts(src) and t not in used and not any(t.covers(s) for s in dates)]
             if wrong:

@@ -1,6 +1,6 @@
 """Numbers in Chinese text, read with cn2an: Arabic and Chinese numerals, 万/亿 scales ("400万" is
 4 000 000, "两千三百" 2 300), percentages ("百分之五十", "8.9%"), 成 (tenths: "三成" is 30%),
-decades ("80年代" is the 1980s), ordinals ("第三"); ranges ("3至5") are two numbers.
+decades ("80年代" is the 1980s), centuries ("19世纪": the 1800s), ordinals ("第三"); ranges ("3至5") are two numbers.
 
 Precision first: a Chinese numeral that is also part of a word is not read as a number ("一些",
 "统一", "万一", "千万", "四川"): a lone numeral character counts only before a classifier (the
@@ -20,7 +20,7 @@ _NUMBER = re.compile(
     rf"(?P<ord>第)?(?P<pct>百分之)?"
     rf"(?P<num>(?<![\d.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\d.,]\d)(?:[余多]?[{_UNITS}]+)?"
     rf"|[{_DIGITS}{_UNITS}]+(?:点[{_DIGITS}]+)?(?:[余多][{_UNITS}]+)?)"
-    r"(?P<after>年代|成|%|％)?")
+    r"(?P<after>年代|世纪|成|%|％)?")
 
 
 class ChineseNumbers:
@@ -46,6 +46,8 @@ class ChineseNumbers:
             after = m.group("after")
             if after == "年代" and value < 100:  # "80年代": the 1980s (or the 2080s, the '80s)
                 values |= {1900 + value, 2000 + value}
+            elif after == "世纪":  # "19世纪": the 19th century, the 1800s
+                values.add((value - 1) * 100)
             elif after == "成":  # "三成": 30 per cent
                 values.add(value * 10)
             values.discard(float("nan"))

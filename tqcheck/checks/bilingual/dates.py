@@ -13,8 +13,10 @@ from dataclasses import dataclass
 _DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)")
 #: Chinese numerals in a date: 二〇二三年, 三月十日 (converted with cn2an).
 _ZH_DIGITS = "0-9〇零一二三四五六七八九十"
-_ZH_DATE = re.compile(rf"(?:(?P<y>[0-9〇零一二三四五六七八九]{{4}})年)?(?:(?P<m>[{_ZH_DIGITS}]{{1,3}})月(?:份)?)?"
-                      rf"(?:(?P<d>[{_ZH_DIGITS}]{{1,3}})[日号])?")
+#: "7月17和7月22日": after a month, the day may leave out its 日.
+_ZH_DATE = re.compile(rf"(?:(?P<y>[0-9〇零一二三四五六七八九]{{4}})年)?"
+                      rf"(?:(?P<m>[{_ZH_DIGITS}]{{1,3}})月(?:份)?(?:(?P<d>[{_ZH_DIGITS}]{{1,3}})(?:[日号]|(?![\d.万亿千百]))"
+                      rf")?|(?P<d2>[{_ZH_DIGITS}]{{1,3}})[日号])")
 _ORDINAL = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?"
 
 
@@ -88,10 +90,9 @@ class DateReader:
         out = []
         if lang == "zh":
             for m in _ZH_DATE.finditer(text, start, end):
-                if not (m.group("m") or m.group("d")):
-                    continue
-                day, month, year = _zh_int(m.group("d")), _zh_int(m.group("m")), _zh_int(m.group("y"))
-                if (m.group("d") and day is None) or (m.group("m") and month is None) or not _valid(day, month):
+                d = m.group("d") or m.group("d2")
+                day, month, year = _zh_int(d), _zh_int(m.group("m")), _zh_int(m.group("y"))
+                if (d and day is None) or (m.group("m") and month is None) or not _valid(day, month):
                     continue
                 out.append(DateMention(m.start(), m.end(), m.group(), day, month, year))
             return out

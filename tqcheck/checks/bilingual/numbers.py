@@ -53,15 +53,19 @@ class NumberReader:
         self.target_scales = {k.lower(): float(v) for k, v in target_scales["en"].items()}
         self.words = {k.lower(): float(v) for k, v in number_words["en"].items()}
         all_source = sorted({w for t in self.source_scales.values() for w in t}, key=len, reverse=True)
-        number = rf"(?<![\d.,A-Za-zА-Яа-яЁёІіЇїЄєҐґ])(?P<int>\d{{1,3}}(?:(?:{_SPACE}|,|\.)\d{{3}})+(?!\d)|\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?"
+        number = rf"(?<![\d.,A-Za-zА-Яа-яЁёІіЇїЄєҐґＡ-Ｚａ-ｚ])(?P<int>\d{{1,3}}(?:(?:{_SPACE}|,|\.)\d{{3}})+(?!\d)|\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?"
         approximate = "|".join(map(re.escape, approximators))
         self.source_number = re.compile(
-            number + rf"(?:{_SPACE}?(?:{approximate})?(?P<scale>{'|'.join(map(re.escape, all_source))})[а-яёіїєґ]*)?", re.IGNORECASE)
+            number + rf"(?:{_SPACE}?(?:{approximate})?(?P<scale>{'|'.join(map(re.escape, all_source))})[а-яёіїєґ]*(?![A-Za-zÀ-ž]))?",
+            re.IGNORECASE)  # "5 militares" is not 5 mil
         self.decade = re.compile(rf"-(?:{'|'.join(map(re.escape, decade_endings))})\b")
+        scales = sorted(self.target_scales, key=len, reverse=True)
+        words = "|".join(map(re.escape, (w for w in scales if len(w) > 1)))
+        letters = "|".join(map(re.escape, (w for w in scales if len(w) == 1)))  # "$5m", never "100 m"
         prefixes = "".join(f"(?<={re.escape(p)})|" for p in currency_codes)  # "RM476.5 billion"
         self.target_number = re.compile(
             rf"(?:{prefixes}(?<![\w.,]))(?P<int>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:(?P<sep>\.)(?P<frac>\d+))?"
-            rf"(?:{_SPACE}?-?(?P<scale>{'|'.join(map(re.escape, sorted(self.target_scales, key=len, reverse=True)))})\b)?",
+            rf"(?:(?:{_SPACE}?-?(?P<scale>{words})|(?P<letter>{letters}))\b)?",
             re.IGNORECASE)
         self.target_word = re.compile(
             rf"\b(?:(?P<tens>{'|'.join(map(re.escape, compound_tens))})-(?P<ones>{'|'.join(map(re.escape, compound_units))})"
@@ -107,9 +111,10 @@ class NumberReader:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             values = _values(m.group("int"), m.group("sep"), m.group("frac"), ".", "")
-            if m.group("scale"):
-                scale = self.target_scales[m.group("scale").lower()]
-                values = {v * scale for v in values}
+            if m.group("scale") or m.group("letter"):
+                scale = self.target_scales[(m.group("scale") or m.group("letter")).lower()]
+                # a one-letter scale may be a unit: "$5m" is 5 million, "100m" may be 100 metres
+                values = {v * scale for v in values} | (values if m.group("letter") else set())
             out.append(Mention(m.start(), m.end(), m.group(), frozenset(key(v) for v in values)))
         for m in self.target_word.finditer(text, start, end):
             if m.group("tens"):
