@@ -104,7 +104,7 @@ class NumberMismatch(Rule):
             for src, tgt in zip(missing, extra):
                 yield self.finding(doc, tgt.start, tgt.end,
                                    f"Number '{tgt.text}' does not match the source, which has '{src.text}'.",
-                                   _plain(src.text))  # the error is the target's
+                                   _plain(src.text), source_span=(src.start, src.end))
             dropped = sorted(missing[len(extra):] + lost, key=lambda m: m.start)
             if dropped:
                 listed = ", ".join(f"'{m.text}'" for m in dropped)
@@ -126,7 +126,8 @@ class NumberMismatch(Rule):
             if wrong:
                 used.add(wrong[0])
                 yield self.finding(doc, wrong[0].start, wrong[0].end,
-                                   f"Date '{wrong[0].text}' does not match the source, which has '{src.text}'.")
+                                   f"Date '{wrong[0].text}' does not match the source, which has '{src.text}'.",
+                                   source_span=(src.start, src.end))
             else:
                 lost.append(src)
         for t in here:
@@ -134,7 +135,7 @@ class NumberMismatch(Rule):
                 src = next((s for s in dates if s.day == t.day and s.month is None), None)
                 if src is not None:
                     yield self.finding(doc, t.start, t.end, f"The month of '{t.text}' is not in the source, "
-                                       f"which has '{src.text}' (the day only).")
+                                       f"which has '{src.text}' (the day only).", source_span=(src.start, src.end))
 
 def _plain(text: str) -> str | None:
     """The source number as English writes it, when that is unambiguous (digits, one decimal comma)."""
