@@ -56,6 +56,7 @@ class NumberMismatch(Rule):
     approximators = Words(_DATA, "Characters between a Chinese number and its scale (余, 多).")
     decade_endings = Words(_DATA, "Endings after a decade in digits (20-х: the 1920s).")
     currency_codes = Words(_DATA, "Letters an English amount may start with, joined to its digits (RM476.5 billion).")
+    vague_prefixes = Words(_DATA, "Chinese characters that make the numeral after them vague (几十万, 数百).")
     chinese_classifiers = Words(_DATA, "Chinese measure words a lone numeral character counts before (三个, 两国).")
 
     @cached_property
@@ -65,7 +66,7 @@ class NumberMismatch(Rule):
 
         return NumberReader(self.source_scales, self.target_scales, self.number_words, self.compound_tens,
                             self.compound_units, self.approximators, self.decade_endings, self.chinese_classifiers,
-                            self.currency_codes)
+                            self.currency_codes, self.vague_prefixes)
 
     @cached_property
     def dates(self):

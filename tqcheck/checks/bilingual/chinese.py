@@ -5,7 +5,7 @@ decades ("80年代" is the 1980s), centuries ("19世纪": the 1800s), ordinals (
 Precision first: a Chinese numeral that is also part of a word is not read as a number ("一些",
 "统一", "万一", "千万", "四川"): a lone numeral character counts only before a classifier (the
 ``chinese-classifiers`` of ``rules/data/bilingual/numbers.yml``: 三个, 两国) or after 第; a bare scale
-("上百", "数千") or a run of digits with no unit ("三四" is "three or four") is vague and skipped.
+("上百", "数千", and any numeral after a ``vague-prefixes`` character: "几十万") or a run of digits with no unit ("三四" is "three or four") is vague and skipped.
 Approximators ("余", "多": "500余万" is over 5 million) are dropped from the value.
 """
 from __future__ import annotations
@@ -18,13 +18,14 @@ _DIGITS = "〇零一二两三四五六七八九"
 _UNITS = "十百千万亿萬億"
 _NUMBER = re.compile(
     rf"(?P<ord>第)?(?P<pct>百分之)?"
-    rf"(?P<num>(?<![\d.,])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\d.,]\d)(?:[余多]?[{_UNITS}]+)?"
+    rf"(?P<num>(?<![\d.,A-Za-z])\d+(?:,\d{{3}})*(?:\.\d+)?(?![\d.,]\d)(?:[余多]?[{_UNITS}]+)?"
     rf"|[{_DIGITS}{_UNITS}]+(?:点[{_DIGITS}]+)?(?:[余多][{_UNITS}]+)?)"
     r"(?P<after>年代|世纪|成|%|％)?")
 
 
 class ChineseNumbers:
-    def __init__(self, classifiers: tuple[str, ...], approximators: tuple[str, ...]) -> None:
+    def __init__(self, classifiers: tuple[str, ...], approximators: tuple[str, ...], vague: tuple[str, ...]) -> None:
+        self.vague = frozenset(vague)
         self.classifiers = tuple(sorted(classifiers, key=len, reverse=True))
         self.approximators = "".join(approximators)
 
@@ -37,6 +38,8 @@ class ChineseNumbers:
             chinese = not raw[0].isdigit()
             if chinese and not self._counts(raw, text, m.end("num"), bool(m.group("ord") or m.group("pct"))):
                 continue
+            if m.start() > 0 and text[m.start() - 1] in self.vague:
+                continue  # 几十万, 数百, 上千万: an amount, not a number
             plain = raw.replace(",", "").translate({ord(c): None for c in self.approximators})
             try:
                 value = float(cn2an.cn2an(plain, "smart"))

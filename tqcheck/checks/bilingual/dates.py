@@ -17,6 +17,8 @@ _ZH_DIGITS = "0-9〇零一二三四五六七八九十"
 _ZH_DATE = re.compile(rf"(?:(?P<y>[0-9〇零一二三四五六七八九]{{4}})年)?"
                       rf"(?:(?P<m>[{_ZH_DIGITS}]{{1,3}})月(?:份)?(?:(?P<d>[{_ZH_DIGITS}]{{1,3}})(?:[日号]|(?![\d.万亿千百]))"
                       rf")?|(?P<d2>[{_ZH_DIGITS}]{{1,3}})[日号])")
+#: "1至2月", "1-2月": the first month of a range of months.
+_ZH_MONTH_RANGE = re.compile(rf"(?P<m>[{_ZH_DIGITS}]{{1,2}})(?=(?:至|到|-|—|–|～|~|、)[{_ZH_DIGITS}]{{1,2}}月)")
 _ORDINAL = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?"
 
 
@@ -95,7 +97,11 @@ class DateReader:
                 if (d and day is None) or (m.group("m") and month is None) or not _valid(day, month):
                     continue
                 out.append(DateMention(m.start(), m.end(), m.group(), day, month, year))
-            return out
+            for m in _ZH_MONTH_RANGE.finditer(text, start, end):
+                month = _zh_int(m.group("m"))
+                if month and _valid(None, month):
+                    out.append(DateMention(m.start(), m.end(), m.group(), None, month, None))
+            return sorted(out, key=lambda d: d.start)
         for m in _DMY.finditer(text, start, end):
             day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if _valid(day, month):

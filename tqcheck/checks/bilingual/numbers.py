@@ -45,7 +45,7 @@ class NumberReader:
     def __init__(self, source_scales: dict, target_scales: dict, number_words: dict,
                  compound_tens: tuple[str, ...], compound_units: tuple[str, ...], approximators: tuple[str, ...],
                  decade_endings: tuple[str, ...], classifiers: tuple[str, ...],
-                 currency_codes: tuple[str, ...] = ()) -> None:
+                 currency_codes: tuple[str, ...] = (), vague: tuple[str, ...] = ()) -> None:
         from tqcheck.checks.bilingual.chinese import ChineseNumbers
 
         self.source_scales = {lang: {k.lower(): float(v) for k, v in table.items()}
@@ -70,7 +70,7 @@ class NumberReader:
         self.target_word = re.compile(
             rf"\b(?:(?P<tens>{'|'.join(map(re.escape, compound_tens))})-(?P<ones>{'|'.join(map(re.escape, compound_units))})"
             rf"|(?P<word>{'|'.join(sorted(self.words, key=len, reverse=True))}))\b", re.IGNORECASE)
-        self.chinese = ChineseNumbers(classifiers, approximators)
+        self.chinese = ChineseNumbers(classifiers, approximators, vague)
 
     # -- source side --------------------------------------------------------------------------
     def source(self, text: str, start: int, end: int, lang: str | None) -> list[Mention]:
