@@ -254,6 +254,22 @@ def test_mqm_findings_with_a_source_span_are_scored_on_the_source_side():
     assert tally.chance == pytest.approx((2 / 8) / 9)
 
 
+def test_mqm_a_changed_number_with_a_source_span_is_scored_on_the_target_side():
+    """Only omissions go to the source side: a finding on a changed number that names the source's
+    number (BI01's) is the target's error, and raters mark it in the target."""
+
+    class ChangedNumberRule(SourceSpanRule):
+        code, category = "ZZ16", "Accuracy/Mistranslation"
+
+    articles = group_articles(read_jsonl(MQM_FILE, MQM_FIELDS))
+    linter = Linter(registry=Registry([ChangedNumberRule()]))
+    tally = score_mqm(articles, check_articles(articles, linter, "sources", []), []).by_rule["ZZ16"]
+    on_source = score_mqm(articles, check_articles(articles, Linter(registry=Registry([SourceSpanRule()])),
+                                                   "sources", []), []).by_rule["ZZ06"]
+    assert tally.findings == on_source.findings == 9
+    assert tally.chance != pytest.approx(on_source.chance)  # scored against the target's spans
+
+
 # -- DEMETR ------------------------------------------------------------------------------------
 def test_demetr_detection_alone(evaluation):
     demetr = evaluation.demetr["alone"]

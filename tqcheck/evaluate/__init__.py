@@ -8,9 +8,10 @@ MQM (``CORPUS/mqm/*.jsonl``, ``mqm.py``): each (doc_id, system) pair is checked 
 the pair's target language, one segment a line. A finding is a *hit* when it starts inside a span
 that any rater marked as a target error. *Chance* is the precision the same finding would get at a
 random offset of its segment (the share of the segment's characters that human spans cover); *lift*
-is precision minus chance. A bilingual finding that points into the source (``source_start``) is
+is precision minus chance. An omission finding that points into the source (``source_start``) is
 scored against the spans raters marked in the source instead, where MQM puts omissions, with the
-chance of that side.
+chance of that side; other findings that also point into the source (a changed number) are scored
+on the target, where the error is.
 
 DEMETR (``CORPUS/demetr/*.jsonl``, ``demetr.py``): each row is checked as a one-sentence article.
 A perturbed sentence is *detected* when it gets a finding, compared by (code, flagged text), that

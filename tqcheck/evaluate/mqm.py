@@ -102,13 +102,18 @@ class _Side:
         return [s for s in self.spans[i] if s[1] <= local < s[2]], self.covered[i]
 
 
+#: The category of the findings scored on the source side when they point into it.
+OMISSION = "Accuracy/Omission"
+
+
 def score_mqm(articles: list[Article], results: list, rule_codes: list[str]) -> MqmResult:
     """Score each article's findings (``results[i]`` is ``articles[i]`` checked) against the human
     spans; *rule_codes* are the rules measured, listed even when they found nothing.
 
-    A finding is scored on the side it points at: a bilingual finding with a source span (a number
-    of the source missing from the target, say) against the spans raters marked in the source,
-    where MQM puts omissions; every other finding against the target spans.
+    A finding is scored on the side it points at: an omission with a source span (a number of the
+    source missing from the target, say) against the spans raters marked in the source, where MQM
+    puts omissions; every other finding against the target spans, including a bilingual finding on
+    a changed number that also names the source's number (the error is the target's).
     """
     result = MqmResult(by_rule={code: Tally() for code in rule_codes})
     for article, checked in zip(articles, results, strict=True):
@@ -123,7 +128,7 @@ def score_mqm(articles: list[Article], results: list, rule_codes: list[str]) -> 
         result.articles += 1
         result.segments += len(article.segments)
         for f in checked.findings:
-            if f.source_start is not None:
+            if f.source_start is not None and f.category == OMISSION:
                 hit, chance = source_side.score(f.source_start)
             else:
                 hit, chance = target_side.score(f.start)

@@ -15,7 +15,7 @@ from tqcheck.evaluate.targets import Outcome, format_figure
 #: judged against chance in the "at or below chance" list.
 MIN_FINDINGS = 10
 MEASURES = ["findings", "hits", "precision", "chance", "lift", "recall"]
-MQM_NOTE = ("hit = the finding starts inside a span a rater marked (a bilingual finding that points into the "
+MQM_NOTE = ("hit = the finding starts inside a span a rater marked (an omission finding that points into the "
             "source: inside a source-side mark); chance = the precision the same finding would get at a random "
             "offset of its segment; lift = precision - chance; recall = share of the distinct human target "
             "spans (raters merged) with a finding starting inside. Articles alone are checked with the language "

@@ -13,6 +13,8 @@ class LengthRatioOutlier(Rule):
     ratio. Pairs with a source of fewer than 40 characters, and articles with fewer than 8 pairs,
     are skipped. A short outlier is reported as a possible omission, a long one as an addition.
     Why it matters: a translation that drops half a sentence stays fluent; only its length betrays it.
+    Opt-in (``--select BI05``): on the dev MQM set (zh-en with sources) its findings, on whole
+    segments, never started inside a rater's mark (the raters marked the omitted words in the source).
     Example:
         flag: source: Первое предложение статьи о новом законе.\\nВторое предложение статьи о новом законе.\\nТретье предложение статьи о новом законе.\\nЧетвертое предложение статьи о новом законе.\\nПятое предложение статьи о новом законе.\\nШестое предложение статьи о новом законе.\\nСедьмое предложение статьи о новом законе, которое говорит о штрафах, сроках и порядке обжалования решений.\\nВосьмое предложение статьи о новом законе. target: The first sentence of the article on the new law.\\nThe second sentence of the article on the new law.\\nThe third sentence of the article on the new law.\\nThe fourth sentence of the article on the new law.\\nThe fifth sentence of the article on the new law.\\nThe sixth sentence of the article on the new law.\\nThe seventh sentence.\\nThe eighth sentence of the article on the new law.
         okay: source: Первое предложение статьи о новом законе.\\nВторое предложение статьи о новом законе.\\nТретье предложение статьи о новом законе.\\nЧетвертое предложение статьи о новом законе.\\nПятое предложение статьи о новом законе.\\nШестое предложение статьи о новом законе.\\nСедьмое предложение статьи о новом законе.\\nВосьмое предложение статьи о новом законе. target: The first sentence of the article on the new law.\\nThe second sentence of the article on the new law.\\nThe third sentence of the article on the new law.\\nThe fourth sentence of the article on the new law.\\nThe fifth sentence of the article on the new law.\\nThe sixth sentence of the article on the new law.\\nThe seventh sentence of the article on the new law.\\nThe eighth sentence of the article on the new law.
@@ -23,6 +25,7 @@ class LengthRatioOutlier(Rule):
     category = "Accuracy/Omission"
     severity = Severity.MINOR
     needs_source = True
+    default_enabled = False  # below chance on dev zh-en with sources (issue 17)
 
     min_pairs = 8
     min_source_chars = 40

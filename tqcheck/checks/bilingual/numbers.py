@@ -7,25 +7,12 @@ Two mentions agree when their value sets meet. Values are compared rounded to 6 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from tqcheck.checks.bilingual.mention import Mention, key
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    text: str
-    values: frozenset[float]
-    #: Written in digits (only digit mentions count as a "changed" number in the target).
-    digits: bool = True
-
-
-def _key(v: float) -> float:
-    return float(f"{v:.6g}")
 
 
 def _values(integer: str, sep: str | None, frac: str | None, decimal_seps: str, group_seps: str) -> set[float]:
@@ -49,46 +36,58 @@ def _values(integer: str, sep: str | None, frac: str | None, decimal_seps: str, 
 
 class NumberReader:
     """Finds number mentions; built once per rule from its options (``rules/data/bilingual/numbers.yml``):
-    scale words per source language, English scale words, number words and month names (each a
+    scale words per source language, English scale words and number words (each a
     table of language -> {word: value}), the number words joined by a hyphen (twenty-one), the
-    approximators that may stand before a source scale and the endings after a decade."""
+    approximators that may stand before a source scale, the endings after a decade and the
+    Chinese classifiers after a numeral (Chinese sources are read by ``chinese.py``, with cn2an); dates
+    are ``dates.py``'s."""
 
-    def __init__(self, source_scales: dict, target_scales: dict, number_words: dict, months: dict,
+    def __init__(self, source_scales: dict, target_scales: dict, number_words: dict,
                  compound_tens: tuple[str, ...], compound_units: tuple[str, ...], approximators: tuple[str, ...],
-                 decade_endings: tuple[str, ...]) -> None:
+                 decade_endings: tuple[str, ...], classifiers: tuple[str, ...],
+                 currency_codes: tuple[str, ...] = (), vague: tuple[str, ...] = ()) -> None:
+        from tqcheck.checks.bilingual.chinese import ChineseNumbers
+
         self.source_scales = {lang: {k.lower(): float(v) for k, v in table.items()}
                               for lang, table in source_scales.items()}
         self.target_scales = {k.lower(): float(v) for k, v in target_scales["en"].items()}
         self.words = {k.lower(): float(v) for k, v in number_words["en"].items()}
-        self.months = {k.capitalize(): float(v) for k, v in months["en"].items()}
         all_source = sorted({w for t in self.source_scales.values() for w in t}, key=len, reverse=True)
-        number = rf"(?<![\d.,A-Za-zА-Яа-яЁёІіЇїЄєҐґ])(?P<int>\d{{1,3}}(?:(?:{_SPACE}|,|\.)\d{{3}})+(?!\d)|\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?"
+        number = rf"(?<![\d.,A-Za-zА-Яа-яЁёІіЇїЄєҐґＡ-Ｚａ-ｚ])(?P<int>\d{{1,3}}(?:(?:{_SPACE}|,|\.)\d{{3}})+(?!\d)|\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?"
         approximate = "|".join(map(re.escape, approximators))
         self.source_number = re.compile(
-            number + rf"(?:{_SPACE}?(?:{approximate})?(?P<scale>{'|'.join(map(re.escape, all_source))})[а-яёіїєґ]*)?", re.IGNORECASE)
+            number + rf"(?:{_SPACE}?(?:{approximate})?(?P<scale>{'|'.join(map(re.escape, all_source))})[а-яёіїєґ]*(?![A-Za-zÀ-ž]))?",
+            re.IGNORECASE)  # "5 militares" is not 5 mil
         self.decade = re.compile(rf"-(?:{'|'.join(map(re.escape, decade_endings))})\b")
+        scales = sorted(self.target_scales, key=len, reverse=True)
+        words = "|".join(map(re.escape, (w for w in scales if len(w) > 1)))
+        letters = "|".join(map(re.escape, (w for w in scales if len(w) == 1)))  # "$5m", never "100 m"
+        prefixes = "".join(f"(?<={re.escape(p)})|" for p in currency_codes)  # "RM476.5 billion"
         self.target_number = re.compile(
-            r"(?<![\w.,])(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:(?P<sep>\.)(?P<frac>\d+))?"
-            rf"(?:{_SPACE}?-?(?P<scale>{'|'.join(map(re.escape, sorted(self.target_scales, key=len, reverse=True)))})\b)?",
+            rf"(?:{prefixes}(?<![\w.,]))(?P<int>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:(?P<sep>\.)(?P<frac>\d+))?"
+            rf"(?:(?:{_SPACE}?-?(?P<scale>{words})|(?P<letter>{letters}))\b)?",
             re.IGNORECASE)
         self.target_word = re.compile(
             rf"\b(?:(?P<tens>{'|'.join(map(re.escape, compound_tens))})-(?P<ones>{'|'.join(map(re.escape, compound_units))})"
             rf"|(?P<word>{'|'.join(sorted(self.words, key=len, reverse=True))}))\b", re.IGNORECASE)
-        self.month = re.compile(rf"\b(?:{'|'.join(sorted(self.months, key=len, reverse=True))})\b\.?")
+        self.chinese = ChineseNumbers(classifiers, approximators, vague)
 
     # -- source side --------------------------------------------------------------------------
     def source(self, text: str, start: int, end: int, lang: str | None) -> list[Mention]:
         scales = self.source_scales.get(lang or "", {})
         out, taken = [], []
-        for m in _DATE_DMY.finditer(text, start, end):
-            for g in (1, 2, 3):
-                value = float(m.group(g)) + (2000 if g == 3 and len(m.group(3)) == 2 else 0)
-                out.append(Mention(m.start(g), m.end(g), m.group(g), frozenset({_key(value), _key(float(m.group(g)))})))
+        for m in _DATE_DMY.finditer(text, start, end):  # the day and month are the date's (dates.py)
+            value = float(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+            out.append(Mention(m.start(3), m.end(3), m.group(3), frozenset({key(value), key(float(m.group(3)))})))
             taken.append(m.span())
         for m in _TIME.finditer(text, start, end):
             hour = int(m.group(1))
             out.append(Mention(m.start(), m.end(), m.group(), frozenset({float(hour), float(hour % 12 or 12)})))
             taken.append(m.span())
+        if lang == "zh":
+            numbers = self.chinese.read(text, start, end)
+            out.extend(n for n in numbers if not any(a <= n.start < b for a, b in taken))
+            return sorted(out, key=lambda x: x.start)
         for m in self.source_number.finditer(text, start, end):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -98,7 +97,7 @@ class NumberReader:
                 values = {v * scale for v in values}
             if self.decade.match(text, m.end()) and len(m.group()) == 2 and m.group().endswith("0"):
                 values |= {1900 + float(m.group()), 2000 + float(m.group())}  # "20-х" = the 1920s
-            out.append(Mention(m.start(), m.end(), m.group(), frozenset(_key(v) for v in values)))
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset(key(v) for v in values)))
         return sorted(out, key=lambda x: x.start)
 
     # -- target side (English) ---------------------------------------------------------------
@@ -112,19 +111,17 @@ class NumberReader:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             values = _values(m.group("int"), m.group("sep"), m.group("frac"), ".", "")
-            if m.group("scale"):
-                scale = self.target_scales[m.group("scale").lower()]
-                values = {v * scale for v in values}
-            out.append(Mention(m.start(), m.end(), m.group(), frozenset(_key(v) for v in values)))
+            if m.group("scale") or m.group("letter"):
+                scale = self.target_scales[(m.group("scale") or m.group("letter")).lower()]
+                # a one-letter scale may be a unit: "$5m" is 5 million, "100m" may be 100 metres
+                values = {v * scale for v in values} | (values if m.group("letter") else set())
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset(key(v) for v in values)))
         for m in self.target_word.finditer(text, start, end):
             if m.group("tens"):
                 value = self.words[m.group("tens").lower()] + self.words[m.group("ones").lower()]
             else:
                 value = self.words[m.group("word").lower()]
-            out.append(Mention(m.start(), m.end(), m.group(), frozenset({_key(value)}), digits=False))
-        for m in self.month.finditer(text, start, end):
-            out.append(Mention(m.start(), m.end(), m.group(), frozenset({self.months[m.group().rstrip('.')]}),
-                               digits=False))
+            out.append(Mention(m.start(), m.end(), m.group(), frozenset({key(value)}), digits=False))
         # "2.5 million": the scale word also multiplies a preceding digit mention (already done);
         # "a million" / "one million": a word number followed by a scale.
         return sorted(out, key=lambda x: x.start)
