@@ -5,5 +5,6 @@ def get_rules() -> list[type]:
     from tqcheck.checks.untranslated.UT01 import ForeignScript
     from tqcheck.checks.untranslated.UT02 import ForeignLatinSentence
     from tqcheck.checks.untranslated.UT03 import ForeignLatinFragment
+    from tqcheck.checks.untranslated.UT04 import SourceWordsLeft
 
-    return [ForeignScript, ForeignLatinSentence, ForeignLatinFragment]
+    return [ForeignScript, ForeignLatinSentence, ForeignLatinFragment, SourceWordsLeft]
