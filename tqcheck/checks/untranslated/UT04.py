@@ -18,7 +18,8 @@ class SourceWordsLeft(Rule):
     """A word of the Latin-script source left in the English translation (or, without the source,
     a word of another language that English does not use).
 
-    What it does: with the source beside the translation, flags a word of the translation that is
+    What it does: in English sentences (enough English function words; a sentence in another
+    language is UT02's), with the source beside the translation, flags a word of the translation that is
     also a word of its source sentence and is not an English word (the project's list of 20,000
     common English words and pyspellchecker's English dictionary). Without the source, a lower-case
     word that is not English is flagged when a dictionary of another language (pyspellchecker's
@@ -43,6 +44,8 @@ class SourceWordsLeft(Rule):
     category = "Accuracy/Untranslated text"
     severity = Severity.MAJOR
 
+    #: The share of English function words from which a sentence is English (below: UT02's).
+    min_english_ratio = 0.12
     #: pyspellchecker's English count from which a word is English.
     min_english_frequency = 100
     #: A foreign dictionary's count from which a word is a word of that language (no source).
@@ -57,6 +60,7 @@ class SourceWordsLeft(Rule):
     min_opening_frequency = 1000
 
     common_words = WordSet("untranslated/english-common.yml", "The 20,000 most frequent English words.")
+    english_function_words = WordSet(_DATA, "English function words: a sentence with enough of them is English.")
     foreign_function_words = WordSet(_DATA, "Function words of German, French, Spanish, Italian, Polish and Czech that English lacks (und, dass).")
     english_loanwords = WordSet(_DATA, "Loanwords with letters English otherwise never uses (jalapeño).")
     foreign_letters = Words(_DATA, "Letters English loanwords do not use (ä, ł, ř).")
@@ -106,6 +110,9 @@ class SourceWordsLeft(Rule):
             tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
             if len(tokens) < 3:
                 continue
+            english = sum(t[2].lower() in self.english_function_words for t in tokens)
+            if english / len(tokens) <= self.min_english_ratio:
+                continue  # not an English sentence: UT02's job
             for i, (a, b, word) in enumerate(tokens):
                 if not self._looked_at(tokens, i) or (a and text[a - 1] in "./@_#") or text[b:b + 1] in "@_":
                     continue  # a name, or part of an address (Aktuálne.cz, @handle)

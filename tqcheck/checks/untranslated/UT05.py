@@ -59,6 +59,11 @@ class SourceLanguageFragment(Rule):
 
         source_lang, target_lang = doc.source_lang or "en", doc.lang
         source_text = doc.source.text if doc.source is not None else None
+        # Words the source writes in lower case only: common words there, never names.
+        source_words = None
+        if source_text:
+            written = {m.group() for m in _WORD.finditer(source_text)}
+            source_words = {w for w in written if w.islower()} - {w.lower() for w in written if not w.islower()}
         text = doc.text
         for start, end in doc.sentences:
             tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
@@ -75,8 +80,11 @@ class SourceLanguageFragment(Rule):
                 while kinds[last] != "core":
                     last -= 1
                 first, i = i, last + 1
-                if sum(k == "core" for k in kinds[first:last + 1]) + sum(k == "function" for k in kinds[first:last + 1]) < 2:
-                    continue
+                if last == first and not (source_words and tokens[first][2].lower() in source_words
+                                          and text[tokens[first][0] - 1:tokens[first][0]] != "-"
+                                          and text[tokens[first][1]:tokens[first][1] + 1] != "-"):
+                    continue  # one word: only when the source writes it in lower case (a common word,
+                    # not a name), and not as a part of a compound of the target (Reality-TV-Star)
                 if tokens[last][2].lower() in self.name_heads:
                     continue  # Broad Street, Ocean County: a name
                 a, b = tokens[first][0], tokens[last][1]
