@@ -195,9 +195,9 @@ class SourceWordsLeft(Rule):
         identified = lang in LATIN_SCRIPT and prob >= self.min_word_probability
         marked = lower in self.foreign_function_words or bool(self._foreign_letter.search(lower))
         if word[:1].isupper():  # opening the sentence, where names stand too: stronger evidence
-            if not (max(counts) >= self.min_opening_frequency or marked):
+            if not (max(counts, default=0) >= self.min_opening_frequency or marked):
                 return None
-        elif not (max(counts) >= self.min_foreign_frequency or identified or marked):
+        elif not (max(counts, default=0) >= self.min_foreign_frequency or identified or marked):
             return None
         before = " ".join(t[2] for t in tokens[max(i - 2, 0):i])
         after = " ".join(t[2] for t in tokens[i + 1:i + 3])
