@@ -5,7 +5,8 @@ rule family, each case a named mapping:
 * ``fail_str`` with ``findings`` (what the rule reports, in order: each ``text``, and where it
   matters ``start``, ``suggestion``, ``message``, ``severity``, ``category`` or ``fixable``), or
   ``pass_str`` (the rule reports nothing);
-* optionally ``source_str`` (a bilingual rule's source) and ``source_lang``, ``target_lang`` (default en), ``format`` (text,
+* optionally ``source_str`` (a bilingual rule's source) and ``source_lang``, ``target_lang``
+  (default en), ``format`` (text,
   markdown or html), and ``options``: a config file's ``[rules.CODE]`` keys (``"surnames+"`` ...),
   applied the way ``tqcheck check`` applies them.
 

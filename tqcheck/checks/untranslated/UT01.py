@@ -1,5 +1,6 @@
 from tqcheck.finding import Severity
 from tqcheck.rule import Rule, iter_matches, lazy_compile
+from tqcheck.text.langid import LATIN_SCRIPT
 
 # Letter ranges of scripts that English text does not use. Ideographic and syllabic scripts
 # count from one character, alphabets from two letters (a lone Greek "α" is a symbol).
@@ -24,7 +25,7 @@ SINGLE_LETTER_WORD_SCRIPTS = frozenset({"Cyrillic"})
 
 
 class ForeignScript(Rule):
-    """Text in a script English does not use (Cyrillic, CJK, Arabic, Hebrew, Greek ...).
+    """Text in a script English (or another Latin-script target) does not use (Cyrillic, CJK, Arabic, Hebrew, Greek ...).
 
     What it does: flags each run of letters of one foreign script, with the spaces and punctuation
     inside the run, as one finding. A short quoted or bracketed gloss ("the word “спасибо”",
@@ -43,6 +44,8 @@ class ForeignScript(Rule):
     name = "untranslated.foreign-script"
     category = "Accuracy/Untranslated text"
     severity = Severity.MAJOR
+    #: Any target written in the Latin script: a run of another script is foreign to all of them.
+    target_langs = frozenset({"en"}) | LATIN_SCRIPT
 
     def __init__(self) -> None:
         parts = []

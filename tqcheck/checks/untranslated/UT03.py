@@ -7,7 +7,8 @@ from tqcheck.options import WordSet, Words
 from tqcheck.rule import Rule, lazy_compile
 
 _DATA = "untranslated/function-words.yml"
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Hyphenated words are one token: a part of a hyphenated name ("Kim Jong-un") is never looked at alone.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+(?:['’][^\W\d_]+)?)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD_CHAR = re.compile(r"\w")
 _QUOTES = "\"“”«»‘’'„"
@@ -21,8 +22,9 @@ class ForeignLatinFragment(Rule):
     as "und", "dass", "della", "się", or words with letters English loanwords never carry (ä, ł,
     ř ...). Only then is langdetect (seeded) asked about that run of words, and the run is
     flagged unless langdetect takes it for English. Capitalised words, words between two
-    capitalised ones (names such as "Alternative für Deutschland") and quoted terms never
-    trigger it. A foreign word without such a marker ("discorso") is not found.
+    capitalised ones (names such as "Alternative für Deutschland"), parts of hyphenated
+    names ("Kim Jong-un") and quoted terms never trigger it. A foreign word without such a marker
+    ("discorso") is not found.
     Why it matters: MT leaves a word or clause of the source untranslated when it does not know
     it; a reader loses the meaning at that point.
     Example:
@@ -32,6 +34,7 @@ class ForeignLatinFragment(Rule):
         okay: The Alternative für Deutschland party gained seats, officials said.
         okay: He called the plan a “coup de théâtre” and left the room.
         okay: She ordered a jalapeño pizza at the café on the corner.
+        okay: North Korean leader Kim Jong-un met Moon Jae-in at the border.
     """
 
     code = "UT03"
@@ -108,7 +111,12 @@ class ForeignLatinFragment(Rule):
         return _edge_inside_a_run(text, doc.sentences)
 
     def _trigger(self, word: str, foreign: frozenset[str], loanwords: frozenset[str]) -> bool:
-        """A lower-case word that only another language uses."""
+        """A lower-case word that only another language uses; of a hyphenated word, a part, when
+        no part is capitalised (a name such as "Jong-un" or "Kidawa-Błońska" is never looked at)."""
+        if "-" in word:
+            parts = word.split("-")
+            return (not any(p[:1].isupper() for p in parts)
+                    and any(self._trigger(p, foreign, loanwords) for p in parts))
         if not word[:1].islower() or word in loanwords:
             return False
         return word in foreign or (len(word) >= 3 and bool(self._foreign_letters.search(word)))

@@ -1,0 +1,218 @@
+import re
+from functools import cached_property
+
+from tqcheck.finding import Severity
+from tqcheck.options import WordSet, Words
+from tqcheck.rule import Rule, lazy_compile
+from tqcheck.text.langid import LATIN_SCRIPT
+
+_DATA = "untranslated/function-words.yml"
+# A word: letters, joined by apostrophes or hyphens ("don't", "Kidawa-Błońska").
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_PART = re.compile(r"[^\W\d_]+")
+#: Languages that write their nouns with a capital letter: a capitalised source word there may be a noun.
+CAPITALISED_NOUNS = frozenset({"de", "lb"})
+
+
+class SourceWordsLeft(Rule):
+    """A word of the Latin-script source left in the English translation (or, without the source,
+    a word of another language that English does not use).
+
+    What it does: in English sentences (enough English function words; a sentence in another
+    language is UT02's), with the source beside the translation, flags a word of the translation that is
+    also a word of its source sentence and is not an English word (the project's list of 20,000
+    common English words and pyspellchecker's English dictionary). Without the source, a lower-case
+    word that is not English is flagged when a dictionary of another language (pyspellchecker's
+    German, French, Spanish, Italian, Portuguese and Dutch ones) has it or it carries a letter
+    English never uses, and short-span language identification (fastText, ``tqcheck.text.langid``)
+    of the word with its neighbours makes them less English than they are without it. Names are
+    never looked at word by word: capitalised words inside a sentence (but German nouns found in a
+    German source and its dictionary), acronyms, parts of hyphenated names, words between two
+    capitalised words (Alternative für Deutschland) and quoted terms are left alone.
+    Why it matters: MT copies a source word it does not know into the translation; the reader
+    loses the meaning at that point (DEMETR's code-mix perturbation).
+    Example:
+        flag: On Wednesday, the committee again spent little czasu on the issue.
+        flag: We cannot maximize kurzfristigen gains for our creditors.
+        okay: On Wednesday, the committee again spent little time on the issue.
+        okay: Rzeczpospolita reported that Kaczyński and Kidawa-Błońska met on Tuesday.
+        okay: He called the plan a “coup de théâtre” and left the room.
+    """
+
+    code = "UT04"
+    name = "untranslated.source-words"
+    category = "Accuracy/Untranslated text"
+    severity = Severity.MAJOR
+
+    #: The share of English function words from which a sentence is English (below: UT02's).
+    min_english_ratio = 0.12
+    #: pyspellchecker's English count from which a word is English.
+    min_english_frequency = 100
+    #: A foreign dictionary's count from which a word is a word of that language (no source).
+    min_foreign_frequency = 100
+    #: Without the source: how much less English the word makes its neighbourhood.
+    min_english_drop = 0.10
+    #: Without the source: fastText's probability of a Latin-script language for the word alone.
+    min_word_probability = 0.50
+    #: ... in place of the neighbours' drop.
+    min_opening_probability = 0.80
+    #: A foreign dictionary's count from which a capitalised word opening a sentence is foreign.
+    min_opening_frequency = 1000
+
+    common_words = WordSet("untranslated/english-common.yml", "The 20,000 most frequent English words.")
+    english_function_words = WordSet(_DATA, "English function words: a sentence with enough of them is English.")
+    foreign_function_words = WordSet(_DATA, "Function words of German, French, Spanish, Italian, Polish and Czech that English lacks (und, dass).")
+    english_loanwords = WordSet(_DATA, "Loanwords with letters English otherwise never uses (jalapeño).")
+    foreign_letters = Words(_DATA, "Letters English loanwords do not use (ä, ł, ř).")
+    dictionary_languages = Words("untranslated/source-words.yml", "Languages whose pyspellchecker dictionary tells, without the source, that a word is foreign.")
+    not_foreign = WordSet("untranslated/source-words.yml", "Words shared by English and the sources that the English lists lack (units, abbreviations, Latin).")
+    name_particles = WordSet("untranslated/source-words.yml", "Lower-case particles of names (von, de la): before a name, part of it.")
+    english_suffixes = Words("untranslated/source-words.yml", "English endings: a word whose stem is English is English too.")
+
+    @cached_property
+    def _foreign_letter(self):
+        return lazy_compile(f"[{''.join(map(re.escape, self.foreign_letters))}]")
+
+    def is_english(self, word: str) -> bool:
+        """Every part of *word* (between hyphens and apostrophes) is an English word."""
+        from tqcheck.text.lexicon import frequency
+
+        lower = word.lower()
+        if lower in self.english_loanwords or lower in self.not_foreign:
+            return True
+        if lower in self.foreign_function_words:
+            return False
+        if self._english_stem(lower):
+            return True
+        parts = _PART.findall(lower)
+        return len(parts) > 1 and all(len(p) <= 3 or self._english_stem(p) for p in parts)
+
+    def _english_stem(self, lower: str) -> bool:
+        """*lower* is an English word, or an English word with an English ending."""
+        from tqcheck.text.lexicon import frequency
+
+        def english(w: str) -> bool:
+            return w in self.common_words or frequency(w, "en") >= self.min_english_frequency
+
+        if english(lower):
+            return True
+        for suffix in self.english_suffixes:
+            stem = lower[:-len(suffix)]
+            if lower.endswith(suffix) and len(stem) >= 3 and (
+                    english(stem) or english(stem + "e") or (suffix == "ies" and english(stem + "y"))):
+                return True
+        return False
+
+    def check(self, doc):
+        source_words = self._source_words(doc)
+        text = doc.text
+        for start, end in doc.sentences:
+            tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+            if len(tokens) < 3:
+                continue
+            english = sum(t[2].lower() in self.english_function_words for t in tokens)
+            if english / len(tokens) <= self.min_english_ratio:
+                continue  # not an English sentence: UT02's job
+            for i, (a, b, word) in enumerate(tokens):
+                if not self._looked_at(tokens, i) or (a and text[a - 1] in "./@_#") or text[b:b + 1] in "@_":
+                    continue  # a name, or part of an address (Aktuálne.cz, @handle)
+                if _quoted(text, a, b, start, end):
+                    continue
+                if source_words is not None:
+                    found = self._source_word(doc, word, i, source_words)
+                else:
+                    found = self._foreign_word(tokens, i)
+                if found:
+                    yield self.finding(doc, a, b, found)
+
+    # -- which words ------------------------------------------------------------------------------
+    def _looked_at(self, tokens: list, i: int) -> bool:
+        """Not a name: a lower-case word, or a capitalised one opening the sentence; never an
+        acronym, a hyphenated word with a capitalised part or a word between two capitalised ones."""
+        word = tokens[i][2]
+        parts = _PART.findall(word)
+        if len(parts) > 1 and any(p[:1].isupper() for p in parts):
+            return False  # Kidawa-Błońska, Jean-de-Luz, al-Sisi's: a name
+        if sum(ch.isupper() for ch in word) > 1:
+            return False  # NATO, McDonald, iPhone
+        if 0 < i < len(tokens) - 1 and tokens[i - 1][2][:1].isupper() and tokens[i + 1][2][:1].isupper():
+            return False  # Alternative für Deutschland
+        following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if word.lower() in self.name_particles:
+            j = i + 1
+            while j < len(tokens) and tokens[j][2].lower() in self.name_particles:
+                j += 1
+            if j < len(tokens) and tokens[j][2][:1].isupper():
+                return False  # Ursula von der Leyen, de la Cruz
+        if i == 0 and word[:1].isupper() and following[:1].isupper():
+            return False  # Deutsche Welle, opening the sentence
+        return True
+
+    def _source_words(self, doc) -> dict[str, set[str]] | None:
+        """The source's words by lower-case form, with how they are written there; None without a
+        Latin-script source."""
+        source = doc.source
+        if source is None or (doc.source_lang and doc.source_lang not in LATIN_SCRIPT):
+            return None
+        letters = [ch for ch in source.text if ch.isalpha()]
+        if not letters or sum(ord(ch) < 0x250 for ch in letters) < 0.8 * len(letters):
+            return None
+        words: dict[str, set[str]] = {}
+        for m in _WORD.finditer(source.text):
+            words.setdefault(m.group().lower(), set()).add(m.group())
+        return words
+
+    def _source_word(self, doc, word: str, i: int, source_words: dict[str, set[str]]) -> str | None:
+        from tqcheck.text.lexicon import frequency, has_dictionary
+
+        lower = word.lower()
+        if lower not in source_words or len(lower) < 2 or self.is_english(word):
+            return None
+        lang = doc.source_lang
+        if word[:1].isupper():
+            in_dictionary = has_dictionary(lang) and frequency(lower, lang) > 0
+            if i > 0:  # capitalised inside the sentence: a name, but for a German noun
+                if not (lang in CAPITALISED_NOUNS and in_dictionary):
+                    return None
+            elif not (in_dictionary or lower in source_words[lower]):
+                return None  # a name opening the sentence (Kolonko announced ...): never identified word by word
+        return f"Source word '{word}' left untranslated."
+
+    def _foreign_word(self, tokens: list, i: int) -> str | None:
+        from tqcheck.text.langid import span_languages, span_probability
+        from tqcheck.text.lexicon import frequency
+
+        word = tokens[i][2]
+        opening = i == 0 or not word[:1].isupper()
+        if not opening:
+            return None  # capitalised inside the sentence: a name
+        lower = word.lower()
+        if len(lower) < 3 or self.is_english(word):
+            return None
+        counts = [frequency(lower, lang) for lang in self.dictionary_languages]
+        found = span_languages(lower, 1)
+        lang, prob = found[0] if found else ("unknown", 0.0)
+        identified = lang in LATIN_SCRIPT and prob >= self.min_word_probability
+        marked = lower in self.foreign_function_words or bool(self._foreign_letter.search(lower))
+        if word[:1].isupper():  # opening the sentence, where names stand too: stronger evidence
+            if not (max(counts, default=0) >= self.min_opening_frequency or marked):
+                return None
+        elif not (max(counts, default=0) >= self.min_foreign_frequency or identified or marked):
+            return None
+        before = " ".join(t[2] for t in tokens[max(i - 2, 0):i])
+        after = " ".join(t[2] for t in tokens[i + 1:i + 3])
+        drop = span_probability(f"{before} {after}", "en") - span_probability(f"{before} {word} {after}", "en")
+        if drop < self.min_english_drop and not (identified and prob >= self.min_opening_probability):
+            return None
+        return f"Word '{word}' appears to be in another language, left untranslated."
+
+
+def _quoted(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
+    """The word sits inside a short quotation (at most four words): a term quoted on purpose."""
+    before, after = text[sent_start:start], text[end:sent_end]
+    opens = [before.rfind(q) for q in "“«„"] + ([before.rfind('"')] if before.count('"') % 2 else [])
+    closes = [after.find(q) for q in "”»\""]
+    opened, closed = max(opens), min((c for c in closes if c >= 0), default=-1)
+    if opened < 0 or closed < 0:
+        return False
+    return len(text[sent_start + opened + 1:end + closed].split()) <= 4
