@@ -7,17 +7,21 @@ then writes the score's data file (``tqcheck/scoring/data/score.yml``) from what
    (hits + 1) / (findings + 2), so a rule seen twice is not trusted fully; unseen rules get 0.5.
 2. **Usual length ratio** of each language pair: the median target/source character ratio of its
    articles (the ``short_translation`` component's zero point).
-3. **Weights**, one set per mode: the components' badness are scaled by their spread over the dev
+3. **Weights**, one set per mode. A component may have a weight only if alone it ranks the
+   systems no worse than chance on every language pair and better on one (``eligible``). The badness are scaled by their spread over the dev
    articles, then each weight is chosen in turn from ``GRID`` (coordinate ascent, a few rounds, in
    ``COMPONENTS`` order, so the result is deterministic) to maximise ``objective``: the mean over
    the language pairs of 1/2 system-level pairwise accuracy + 1/4 within-document Kendall tau +
    1/4 article-level tau against the raters' MQM per 1,000 words. The search starts from the best
-   single component and only accepts a change that improves the objective, so with references the
-   score ranks at least as well as chrF alone on the dev sets. ``findings`` always keeps a weight
-   (never 0): findings must lower the score whatever the dev sets say.
+   single component beside the findings and only accepts a change that improves the objective by
+   ``MIN_GAIN``, so with references the score ranks at least as well as chrF alone on the dev
+   sets, and a component no better than chance keeps weight 0.
 4. **Scale**: one factor for all the weights of a mode, by least squares without intercept, so
    that the score is close to 100 * exp(-MQM points per 1,000 words / ``HUMAN_SCALE``) as the raters
    would give it (a typical WMT system article, about 90 points per 1,000 words, scores about 70).
+   ``findings`` then weighs between ``FINDINGS_FLOOR`` and ``FINDINGS_CEILING``: findings must
+   lower the score whatever the dev sets say (a finding's trusted point counts as one to four of
+   the raters' points), and no more than that.
 
 Never per document: one set of weights per mode for every article and language pair.
 """
@@ -35,8 +39,17 @@ from tqcheck.scoring import calibrated
 #: The relative weights tried for each component (times 1 / its spread).
 GRID = (0.0, 0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 ROUNDS = 4
+#: A change of weights must raise the objective by this much: a component that does not rank
+#: better than chance on the dev sets keeps weight 0 instead of being fitted to their noise.
+MIN_GAIN = 0.005
 #: MQM points per 1,000 words that take the score from 100 to 100/e (about 37).
 HUMAN_SCALE = 250.0
+#: The least weight of ``findings``: a finding's trusted MQM points cost at least what the raters'
+#: points cost on the score's scale (x is points / 100, the scale is HUMAN_SCALE).
+FINDINGS_FLOOR = 100.0 / HUMAN_SCALE
+#: ... and at most 4 times that: the findings catch a small share of what raters mark, and a least
+#: squares fit on them alone would make every finding stand for many unseen errors.
+FINDINGS_CEILING = 4 * FINDINGS_FLOOR
 
 
 @dataclass
@@ -69,10 +82,22 @@ def objective(sample: Sample, weights: dict[str, float]) -> float:
     return statistics.fmean(total) if total else 0.0
 
 
+def eligible(sample: Sample, name: str) -> bool:
+    """Whether a component alone ranks the systems no worse than chance on every language pair and
+    better on one (system-level pairwise accuracy): only then may it have a weight."""
+    accuracies = []
+    for lp in sorted(set(sample.lps)):
+        rows = [i for i, x in enumerate(sample.lps) if x == lp]
+        a = agreement([sample.docs[i] for i in rows], [sample.systems[i] for i in rows],
+                      [-sample.badness[i].get(name, 0.0) for i in rows], [sample.human[i] for i in rows])
+        accuracies.append(a.pairwise_accuracy if a.pairwise_accuracy is not None else 0.5)
+    return min(accuracies) >= 0.5 and max(accuracies) > 0.5
+
+
 def fit(sample: Sample, names: list[str]) -> dict[str, float]:
     """Weights (times the spread of each component) by coordinate ascent from the best single component."""
     spread = {n: statistics.pstdev([b.get(n, 0.0) for b in sample.badness]) for n in names}
-    usable = [n for n in names if spread[n] > 0]
+    usable = [n for n in names if spread[n] > 0 and (n == "findings" or eligible(sample, n))]
     if not usable:
         return {n: (1.0 if n == "findings" else 0.0) for n in names}
 
@@ -82,9 +107,12 @@ def fit(sample: Sample, names: list[str]) -> dict[str, float]:
     def floor(n: str) -> tuple[float, ...]:
         return tuple(g for g in GRID if g > 0) if n == "findings" else GRID
 
-    starts = [{n: (1.0 if n == first else floor(n)[0] if n == "findings" else 0.0) for n in usable}
-              for first in usable]
-    best = max(starts, key=lambda rel: objective(sample, weights(rel)))
+    base = {n: (floor(n)[0] if n == "findings" else 0.0) for n in usable}
+    best = base
+    for first in usable:
+        trial = {**base, first: 1.0}
+        if objective(sample, weights(trial)) > objective(sample, weights(best)) + MIN_GAIN:
+            best = trial
     best_value = objective(sample, weights(best))
     for _ in range(ROUNDS):
         changed = False
@@ -92,7 +120,7 @@ def fit(sample: Sample, names: list[str]) -> dict[str, float]:
             for g in floor(n):
                 trial = {**best, n: g}
                 value = objective(sample, weights(trial))
-                if value > best_value + 1e-9:
+                if value > best_value + MIN_GAIN:
                     best, best_value, changed = trial, value, True
         if not changed:
             break
@@ -145,6 +173,7 @@ def calibrate(corpus, linter, scoring, problems: list[str], signature: str = "")
         fitted = fit(sample, names) if sample.badness else {"findings": 1.0}
         factor = scale(sample, fitted) if sample.badness else 1.0
         weights[mode] = {n: w * factor for n, w in fitted.items()}
+        weights[mode]["findings"] = min(max(weights[mode].get("findings", 0.0), FINDINGS_FLOOR), FINDINGS_CEILING)
         samples[mode] = sample
     model = replace(model, weights=weights)
     return Calibration(model, figures(samples, weights))
