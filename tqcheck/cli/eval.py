@@ -105,7 +105,9 @@ def _calibrate(corpus, linter, run_scoring, lps, corpus_dir, weights_file, outpu
     if not corpus.mqm_rows:
         fail(f"{corpus_dir}: no MQM articles to calibrate on")
     mqm_files = [f for f in corpus.mqm_files]
-    sign = signature(linter, run_scoring, mqm_files)
+    # what the weights are fitted to: the rules and the data, not the model being replaced
+    sign = "|".join(part for part in signature(linter, run_scoring, mqm_files).split("|")
+                    if not part.startswith("score:"))
     result = calibrate(corpus, linter, run_scoring, problems, sign)
     target = Path(weights_file) if weights_file else DATA
     command = "tqcheck eval " + corpus_dir + "".join(f" --lp {lp}" for lp in sorted(lps or ())) + " --calibrate"

@@ -113,6 +113,15 @@ class ScoreModel:
                 "length_ratio": {k: round(v, 4) for k, v in sorted(self.length_ratio.items())},
                 "weights": {mode: {k: round(v, 6) for k, v in w.items()} for mode, w in self.weights.items()}}
 
+    @property
+    def digest(self) -> str:
+        """8 hex digits of the model's data: equal digests, equal scores for equal findings and signals."""
+        import hashlib
+        import json
+
+        data = {k: v for k, v in self.to_dict().items() if k != "signature"}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:8]
+
     def trust_of(self, code: str) -> float:
         return self.trust.get(code, self.default_trust)
 
