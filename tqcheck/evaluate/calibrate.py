@@ -10,7 +10,8 @@ then writes the score's data file (``tqcheck/scoring/data/score.yml``) from what
 3. **Weights**, one set per mode. A component may have a weight only if alone it ranks the
    systems no worse than chance on every language pair and better on one (``eligible``). The badness are scaled by their spread over the dev
    articles, then each weight is chosen in turn from ``GRID`` (coordinate ascent, a few rounds, in
-   ``COMPONENTS`` order, so the result is deterministic) to maximise ``objective``: the mean over
+   ``COMPONENTS`` order, so the result is deterministic) to maximise ``objective`` (of the score
+   itself, each candidate's weights scaled as in step 4): the mean over
    the language pairs of 1/2 system-level pairwise accuracy + 1/4 within-document Kendall tau +
    1/4 article-level tau against the raters' MQM per 1,000 words. The search starts from the best
    single component beside the findings and only accepts a change that improves the objective by
@@ -27,6 +28,7 @@ Never per document: one set of weights per mode for every article and language p
 """
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass, field, replace
 
@@ -71,7 +73,11 @@ class Calibration:
 
 
 def objective(sample: Sample, weights: dict[str, float]) -> float:
-    values = [-sum(weights.get(k, 0.0) * v for k, v in b.items()) for b in sample.badness]
+    """How the scores ranks the dev articles with *weights* (times their least-squares scale): the
+    score itself, 100 * exp(-points), is ranked, as ``tqcheck eval`` ranks it (system means of
+    the score, not of the points)."""
+    factor = scale(sample, weights)
+    values = [math.exp(-factor * sum(weights.get(k, 0.0) * v for k, v in b.items())) for b in sample.badness]
     total = []
     for lp in sorted(set(sample.lps)):
         rows = [i for i, x in enumerate(sample.lps) if x == lp]
@@ -158,25 +164,32 @@ def calibrate(corpus, linter, scoring, problems: list[str], signature: str = "")
     model = calibrated.ScoreModel(weights={m: {} for m in calibrated.MODES}, trust=trust,
                                   length_ratio={lp: statistics.median(v) for lp, v in sorted(ratios.items())},
                                   signature=signature or "calibrated")
-    weights, samples = {}, {}
+    model = calibrated.ScoreModel.from_dict(model.to_dict())  # as the data file will hold it (rounded)
+    weights = {}
     for mode in MODES:
-        sample = Sample()
-        for article, result in checked[mode]:
-            found = calibrated.measurements(result.findings, scoring.weights.of, result.word_count, result.signals,
-                                            result.metrics, result.language_pair, model)
-            sample.lps.append(article.lp)
-            sample.docs.append(article.doc_id)
-            sample.systems.append(article.system)
-            sample.human.append(human_quality(article, result.word_count))
-            sample.badness.append({name: bad for name, (_, bad) in found.items()})
+        sample = _sample(checked[mode], scoring, model)
         names = [n for n in calibrated.COMPONENTS if any(n in b for b in sample.badness)]
         fitted = fit(sample, names) if sample.badness else {"findings": 1.0}
         factor = scale(sample, fitted) if sample.badness else 1.0
         weights[mode] = {n: w * factor for n, w in fitted.items()}
         weights[mode]["findings"] = min(max(weights[mode].get("findings", 0.0), FINDINGS_FLOOR), FINDINGS_CEILING)
-        samples[mode] = sample
-    model = replace(model, weights=weights)
-    return Calibration(model, figures(samples, weights))
+    model = calibrated.ScoreModel.from_dict(replace(model, weights=weights).to_dict())
+    samples = {mode: _sample(checked[mode], scoring, model) for mode in MODES}
+    return Calibration(model, figures(samples, model.weights))
+
+
+def _sample(checked: list[tuple], scoring, model) -> Sample:
+    """The badness of each checked article's components under *model*."""
+    sample = Sample()
+    for article, result in checked:
+        found = calibrated.measurements(result.findings, scoring.weights.of, result.word_count, result.signals,
+                                        result.metrics, result.language_pair, model)
+        sample.lps.append(article.lp)
+        sample.docs.append(article.doc_id)
+        sample.systems.append(article.system)
+        sample.human.append(human_quality(article, result.word_count))
+        sample.badness.append({name: bad for name, (_, bad) in found.items()})
+    return sample
 
 
 def figures(samples: dict[str, Sample], weights: dict[str, dict[str, float]]) -> dict:
@@ -187,8 +200,8 @@ def figures(samples: dict[str, Sample], weights: dict[str, dict[str, float]]) ->
             rows = [i for i, x in enumerate(sample.lps) if x == lp]
             docs, systems = [sample.docs[i] for i in rows], [sample.systems[i] for i in rows]
             human = [sample.human[i] for i in rows]
-            measures = {"score": [-sum(weights[mode].get(k, 0.0) * v for k, v in sample.badness[i].items())
-                                  for i in rows]}
+            measures = {"score": [100 * math.exp(-sum(weights[mode].get(k, 0.0) * v
+                                                      for k, v in sample.badness[i].items())) for i in rows]}
             for name in weights[mode]:
                 measures[f"component {name}"] = [-sample.badness[i].get(name, 0.0) for i in rows]
             out.setdefault(mode, {})[lp] = {name: agreement(docs, systems, values, human).as_dict()
