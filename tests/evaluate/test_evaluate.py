@@ -571,7 +571,7 @@ def test_calibration_writes_weights_the_scorer_loads(linter, tmp_path):
     assert problems == [] and first.model == second.model, "deterministic"
     model = first.model
     assert set(model.weights) == {"alone", "sources", "references"}
-    assert all(FINDINGS_FLOOR <= w["findings"] <= FINDINGS_CEILING for w in model.weights.values())
+    assert all(FINDINGS_FLOOR[mode] <= w["findings"] <= FINDINGS_CEILING for mode, w in model.weights.items())
     assert "chrF" in model.weights["references"] and set(model.length_ratio) == {"en-de", "zh-en"}
     path = tmp_path / "score.yml"
     write_model(model, path, "tqcheck eval corpus --calibrate")

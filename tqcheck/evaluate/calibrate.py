@@ -14,15 +14,17 @@ then writes the score's data file (``tqcheck/scoring/data/score.yml``) from what
    itself, each candidate's weights scaled as in step 4): the mean over
    the language pairs of 1/2 system-level pairwise accuracy + 1/4 within-document Kendall tau +
    1/4 article-level tau against the raters' MQM per 1,000 words. The search starts from the best
-   single component beside the findings and only accepts a change that improves the objective by
-   ``MIN_GAIN``, so with references the score ranks at least as well as chrF alone on the dev
-   sets, and a component no better than chance keeps weight 0.
+   single component beside the findings (with references: from chrF alone) and only accepts a
+   change that improves the objective by ``MIN_GAIN``; with references, also none that makes a
+   language pair's system-level pairwise accuracy worse than chrF's alone, so the score ranks at
+   least as well as chrF alone on the dev sets.
 4. **Scale**: one factor for all the weights of a mode, by least squares without intercept, so
    that the score is close to 100 * exp(-MQM points per 1,000 words / ``HUMAN_SCALE``) as the raters
    would give it (a typical WMT system article, about 90 points per 1,000 words, scores about 70).
    ``findings`` then weighs between ``FINDINGS_FLOOR`` and ``FINDINGS_CEILING``: findings must
-   lower the score whatever the dev sets say (a finding's trusted point counts as one to four of
-   the raters' points), and no more than that.
+   lower the score whatever the dev sets say (without a reference, a finding's trusted point
+   counts as one to four of the raters' points; with one, what the fit gives), and no more than that.
+   The search in step 3 ranks the weights as they will be after this step.
 
 Never per document: one set of weights per mode for every article and language pair.
 """
@@ -46,12 +48,15 @@ ROUNDS = 4
 MIN_GAIN = 0.005
 #: MQM points per 1,000 words that take the score from 100 to 100/e (about 37).
 HUMAN_SCALE = 250.0
-#: The least weight of ``findings``: a finding's trusted MQM points cost at least what the raters'
-#: points cost on the score's scale (x is points / 100, the scale is HUMAN_SCALE).
-FINDINGS_FLOOR = 100.0 / HUMAN_SCALE
-#: ... and at most 4 times that: the findings catch a small share of what raters mark, and a least
-#: squares fit on them alone would make every finding stand for many unseen errors.
-FINDINGS_CEILING = 4 * FINDINGS_FLOOR
+#: The least weight of ``findings`` per mode. Without a reference, a finding's trusted MQM points
+#: cost at least what the raters' points cost on the score's scale (x is points / 100, the scale
+#: HUMAN_SCALE). With a reference, chrF sees much of what findings see, and the score must rank at
+#: least as well as chrF alone on every language pair: the findings have a weight only where they
+#: help.
+FINDINGS_FLOOR = {"alone": 100.0 / HUMAN_SCALE, "sources": 100.0 / HUMAN_SCALE, "references": 0.0}
+#: ... and at most 4 times the raters' rate: the findings catch a small share of what raters mark,
+#: and a least squares fit on them alone would make every finding stand for many unseen errors.
+FINDINGS_CEILING = 4 * 100.0 / HUMAN_SCALE
 
 
 @dataclass
@@ -72,20 +77,34 @@ class Calibration:
     figures: dict = field(default_factory=dict)
 
 
-def objective(sample: Sample, weights: dict[str, float]) -> float:
-    """How the scores ranks the dev articles with *weights* (times their least-squares scale): the
-    score itself, 100 * exp(-points), is ranked, as ``tqcheck eval`` ranks it (system means of
-    the score, not of the points)."""
+def finish(sample: Sample, weights: dict[str, float], floor: float) -> dict[str, float]:
+    """*weights* as the data file will hold them: times their least-squares scale, the findings'
+    weight then kept between *floor* and ``FINDINGS_CEILING``."""
     factor = scale(sample, weights)
-    values = [math.exp(-factor * sum(weights.get(k, 0.0) * v for k, v in b.items())) for b in sample.badness]
-    total = []
+    final = {n: w * factor for n, w in weights.items()}
+    final["findings"] = min(max(final.get("findings", 0.0), floor), FINDINGS_CEILING)
+    return final
+
+
+def objective(sample: Sample, weights: dict[str, float], floor: float = 0.0) -> float:
+    """How the score ranks the dev articles with *weights* as ``finish`` makes them: the score
+    itself, 100 * exp(-points), is ranked, as ``tqcheck eval`` ranks it (system means of the score,
+    not of the points)."""
+    return _objective(sample, weights, floor)[0]
+
+
+def _objective(sample: Sample, weights: dict[str, float], floor: float) -> tuple[float, dict[str, float]]:
+    """(the objective, each language pair's system-level pairwise accuracy)."""
+    final = finish(sample, weights, floor)
+    values = [math.exp(-sum(final.get(k, 0.0) * v for k, v in b.items())) for b in sample.badness]
+    total, accuracy = [], {}
     for lp in sorted(set(sample.lps)):
         rows = [i for i, x in enumerate(sample.lps) if x == lp]
         a = agreement([sample.docs[i] for i in rows], [sample.systems[i] for i in rows], [values[i] for i in rows],
                       [sample.human[i] for i in rows])
-        total.append(0.5 * (a.pairwise_accuracy or 0.5) + 0.25 * (a.within_doc_tau or 0.0)
-                     + 0.25 * (a.article_tau or 0.0))
-    return statistics.fmean(total) if total else 0.0
+        accuracy[lp] = a.pairwise_accuracy if a.pairwise_accuracy is not None else 0.5
+        total.append(0.5 * accuracy[lp] + 0.25 * (a.within_doc_tau or 0.0) + 0.25 * (a.article_tau or 0.0))
+    return (statistics.fmean(total) if total else 0.0), accuracy
 
 
 def eligible(sample: Sample, name: str) -> bool:
@@ -100,38 +119,48 @@ def eligible(sample: Sample, name: str) -> bool:
     return min(accuracies) >= 0.5 and max(accuracies) > 0.5
 
 
-def fit(sample: Sample, names: list[str]) -> dict[str, float]:
-    """Weights (times the spread of each component) by coordinate ascent from the best single component."""
+def fit(sample: Sample, names: list[str], findings_floor: float = 0.0) -> dict[str, float]:
+    """The weights (``finish``-ed) by coordinate ascent from the best single component."""
     spread = {n: statistics.pstdev([b.get(n, 0.0) for b in sample.badness]) for n in names}
     usable = [n for n in names if spread[n] > 0 and (n == "findings" or eligible(sample, n))]
     if not usable:
-        return {n: (1.0 if n == "findings" else 0.0) for n in names}
+        return {n: (findings_floor if n == "findings" else 0.0) for n in names}
 
     def weights(rel: dict[str, float]) -> dict[str, float]:
         return {n: rel.get(n, 0.0) / spread[n] for n in usable}
 
     def floor(n: str) -> tuple[float, ...]:
-        return tuple(g for g in GRID if g > 0) if n == "findings" else GRID
+        return tuple(g for g in GRID if g > 0) if n == "findings" and not findings_floor == 0 else GRID
+
+    # With a reference, no language pair may rank its systems worse than chrF alone does.
+    guard = _objective(sample, {"chrF": 1.0}, 0.0)[1] if "chrF" in usable else {}
+
+    def value(rel: dict[str, float]) -> float | None:
+        """The objective of *rel*, or None when it breaks the guard."""
+        result, accuracy = _objective(sample, weights(rel), findings_floor)
+        return None if any(accuracy[lp] < bound - 1e-9 for lp, bound in guard.items()) else result
 
     base = {n: (floor(n)[0] if n == "findings" else 0.0) for n in usable}
-    best = base
+    if "chrF" in usable:
+        base = {**base, "findings": 0.0, "chrF": 1.0}
+    best, best_value = base, value(base)
     for first in usable:
         trial = {**base, first: 1.0}
-        if objective(sample, weights(trial)) > objective(sample, weights(best)) + MIN_GAIN:
-            best = trial
-    best_value = objective(sample, weights(best))
+        found = value(trial)
+        if found is not None and (best_value is None or found > best_value + MIN_GAIN):
+            best, best_value = trial, found
     for _ in range(ROUNDS):
         changed = False
         for n in usable:
             for g in floor(n):
                 trial = {**best, n: g}
-                value = objective(sample, weights(trial))
-                if value > best_value + MIN_GAIN:
-                    best, best_value, changed = trial, value, True
+                found = value(trial)
+                if found is not None and (best_value is None or found > best_value + MIN_GAIN):
+                    best, best_value, changed = trial, found, True
         if not changed:
             break
-    result = weights(best)
-    return {n: result.get(n, 1.0 if n == "findings" else 0.0) for n in names}
+    result = finish(sample, weights(best), findings_floor)
+    return {n: result.get(n, 0.0) for n in names}
 
 
 def scale(sample: Sample, weights: dict[str, float]) -> float:
@@ -169,10 +198,7 @@ def calibrate(corpus, linter, scoring, problems: list[str], signature: str = "")
     for mode in MODES:
         sample = _sample(checked[mode], scoring, model)
         names = [n for n in calibrated.COMPONENTS if any(n in b for b in sample.badness)]
-        fitted = fit(sample, names) if sample.badness else {"findings": 1.0}
-        factor = scale(sample, fitted) if sample.badness else 1.0
-        weights[mode] = {n: w * factor for n, w in fitted.items()}
-        weights[mode]["findings"] = min(max(weights[mode].get("findings", 0.0), FINDINGS_FLOOR), FINDINGS_CEILING)
+        weights[mode] = fit(sample, names, FINDINGS_FLOOR[mode]) if sample.badness else {"findings": FINDINGS_FLOOR[mode]}
     model = calibrated.ScoreModel.from_dict(replace(model, weights=weights).to_dict())
     samples = {mode: _sample(checked[mode], scoring, model) for mode in MODES}
     return Calibration(model, figures(samples, model.weights))
