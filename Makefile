@@ -33,6 +33,15 @@ eval: install
 	@test -n "$(CORPUS)" || { echo "usage: make eval CORPUS=/path/to/corpus (with mqm/ and demetr/)"; exit 2; }
 	$(BIN)/tqcheck eval $(CORPUS) --format markdown --output docs/evaluation.md
 
+## calibrate: fit the score's weights on the corpus's dev MQM sets (tqcheck/scoring/data/score.yml), then
+## regenerate docs/evaluation.md and the demo (whose scores and signatures change with the weights)
+.PHONY: calibrate
+calibrate: install
+	@test -n "$(CORPUS)" || { echo "usage: make calibrate CORPUS=/path/to/corpus (with mqm/)"; exit 2; }
+	$(BIN)/tqcheck eval $(CORPUS) --calibrate
+	$(MAKE) eval CORPUS=$(CORPUS)
+	$(MAKE) demo
+
 ## fuzz: coverage-guided fuzzing of the reader and every rule (atheris, FUZZ_SECONDS, default 600), then
 ## the super-linear rule hunt; both also outside the test suite because they take minutes
 FUZZ_SECONDS ?= 600

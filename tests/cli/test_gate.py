@@ -1,14 +1,16 @@
 """CI gating through the CLI: exit codes, --fail-on/--fail-under/--max-findings, baseline, suppressions."""
 import json
+import math
+import re
 
 import pytest
 from helpers import invoke
 
-# Two TE01 findings (major, 5 points each) in a 20-word article: score 100 - 10 * 1000 / 20 = -400.
+# Two TE01 findings (major, 5 points each) in a 17-word article: a low score, never under 0.
 TWO_KIEV = ("Officials in Kiev said on Monday that talks would resume soon.\n\n"
             "The delegation left Kiev before noon.\n")
 CLEAN = "Officials in Kyiv said on Monday that talks would resume soon.\n"
-# One major finding in a long article: 5 points per 1,000 words is a score of 95.
+# One major finding in a long article (1,000 words): a score just under 100.
 LONG = "Kiev. " + " ".join(f"Budget line {i} was approved by the city council." for i in range(111)) + "\n"
 
 
@@ -31,8 +33,10 @@ def test_exit_0_when_every_article_passes(tmp_path):
 def test_exit_1_when_an_article_fails_the_default_gate(tmp_path):
     res = invoke("check", str(write(tmp_path, "a.txt", TWO_KIEV)))
     assert res.exit_code == 1
-    assert res.stdout.splitlines()[-1].endswith(": fail: 2 findings (0 critical, 2 major, 0 minor) in 17 words; "
-                                                "score -488.24; 2 findings at or above minor (fail-on minor)")
+    last = res.stdout.splitlines()[-1]
+    found = re.search(r": fail: 2 findings \(0 critical, 2 major, 0 minor\) in 17 words; score (\d+\.\d\d); "
+                      r"2 findings at or above minor \(fail-on minor\)$", last)
+    assert found and 0 <= float(found.group(1)) < 90, last
 
 
 @pytest.mark.parametrize("args", [["--format", "yaml"], ["--fail-under", "high"], ["--max-findings", "-1"],
@@ -56,15 +60,24 @@ def test_fail_on_counts_only_severities_at_or_above(tmp_path):
     assert invoke("check", "--fail-on", "major", path).exit_code == 1
 
 
+def score_of(path, *args, **kwargs):
+    res = invoke("check", "--format", "json", "--exit-zero", *args, str(path), **kwargs)
+    return json.loads(res.stdout)["articles"][0]["summary"]["score"]
+
+
 def test_fail_under_replaces_the_default_gate(tmp_path):
     path = str(write(tmp_path, "long.txt", LONG))
-    res = invoke("check", "--format", "json", "--fail-under", "95", path)
+    score = score_of(path)
+    assert 90 < score < 100, "one major finding in 1,000 words costs a few points of the 0-100 score"
+    under = math.floor(score * 100) / 100
+    res = invoke("check", "--format", "json", "--fail-under", str(under), path)
     article = json.loads(res.stdout)["articles"][0]
-    assert article["words"] == 1000 and article["summary"]["score"] == 95
+    assert article["words"] == 1000
     assert res.exit_code == 0, "a score at the threshold passes, and --fail-under alone ignores single findings"
     assert article["gate"] == {"passed": True, "reasons": []}
-    res = invoke("check", "--fail-under", "95.5", path)
-    assert res.exit_code == 1 and "score 95.00 is under 95.5 (fail-under)" in res.stdout
+    res = invoke("check", "--fail-under", str(under + 0.5), path)
+    assert res.exit_code == 1 and f"score {score:.2f} is under {under + 0.5:g} (fail-under)" in res.stdout
+    assert invoke("check", "--fail-under", "100", str(write(tmp_path, "clean.txt", CLEAN))).exit_code == 0
 
 
 def test_max_findings(tmp_path):
@@ -75,10 +88,11 @@ def test_max_findings(tmp_path):
 
 
 def test_gate_from_config(tmp_path):
-    write(tmp_path, "tqcheck.toml", "fail-under = 95\n")
     write(tmp_path, "long.txt", LONG)
+    score = score_of("long.txt", cwd=tmp_path)
+    write(tmp_path, "tqcheck.toml", f"fail-under = {math.floor(score)}\n")
     assert invoke("check", "long.txt", cwd=tmp_path).exit_code == 0
-    write(tmp_path, "tqcheck.toml", "fail-under = 96\n")
+    write(tmp_path, "tqcheck.toml", f"fail-under = {math.ceil(score)}\n")
     assert invoke("check", "long.txt", cwd=tmp_path).exit_code == 1
 
 

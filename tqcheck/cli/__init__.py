@@ -13,6 +13,7 @@ from tqcheck.cli.check import check, report
 from tqcheck.cli.eval import eval_command
 from tqcheck.cli.fix import fix_command
 from tqcheck.cli.rules import explain, rules, test_pack
+from tqcheck.cli.score import explain_score
 from tqcheck.version import __version__
 
 
@@ -25,6 +26,7 @@ def main() -> None:
 for command in (check, report, rules, explain, test_pack, cache):
     main.add_command(command)
 main.add_command(eval_command, "eval")
+main.add_command(explain_score, "explain-score")
 main.add_command(fix_command, "fix")
 
 

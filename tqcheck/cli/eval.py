@@ -20,7 +20,12 @@ from tqcheck.cli.options import build_linter, fail, scoring, split
               "Default: all.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE instead of standard output.")
-def eval_command(corpus_dir, select, ignore, lps, modes, fmt, output):
+@click.option("--calibrate", is_flag=True, help="Fit the score's weights on the MQM articles (every mode) instead, "
+              "write them to the score's data file (--weights-file) and print the ranking of the score and of each "
+              "component per mode.")
+@click.option("--weights-file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Where --calibrate writes the weights (default: the shipped tqcheck/scoring/data/score.yml).")
+def eval_command(corpus_dir, select, ignore, lps, modes, fmt, output, calibrate, weights_file):
     """Measure the rules against human MQM annotations (CORPUS_DIR/mqm/*.jsonl) per language pair,
     articles alone and with their sources; DEMETR (CORPUS_DIR/demetr/*.jsonl) with and without
     sources; how the score ranks systems against the raters (with references too: the rows'
@@ -56,6 +61,8 @@ def eval_command(corpus_dir, select, ignore, lps, modes, fmt, output):
     config = Config(select=split(select), ignore=split(ignore))
     linter = build_linter(config)
     run_scoring = scoring(config)
+    if calibrate:
+        _calibrate(corpus, linter, run_scoring, chosen_lps, corpus_dir, weights_file, output, problems, clock)
     evaluation = evaluate(corpus, linter, run_scoring, chosen_lps, tuple(m for m in MODES if m in chosen_modes),
                           problems)
     outcomes = judge(evaluation.as_dict())
@@ -80,6 +87,43 @@ def eval_command(corpus_dir, select, ignore, lps, modes, fmt, output):
     rows = sum(d.rows for d in evaluation.demetr.values())
     click.echo(f"tqcheck eval: {evaluation.articles_checked} MQM articles and {rows} DEMETR rows checked "
                f"in {time.perf_counter() - clock:.1f} s", err=True)
+    for problem in problems:
+        click.echo(f"tqcheck: error: {problem}", err=True)
+    sys.exit(2 if problems else 0)
+
+
+def _calibrate(corpus, linter, run_scoring, lps, corpus_dir, weights_file, output, problems, clock) -> None:
+    """``--calibrate``: fit the score model, write it, print its dev figures."""
+    import time
+
+    from tqcheck.evaluate.calibrate import calibrate, render, write_model
+    from tqcheck.evaluate.run import signature
+    from tqcheck.scoring.calibrated import DATA
+
+    if lps:
+        corpus.mqm_rows = [r for r in corpus.mqm_rows if r["lp"] in lps]
+    if not corpus.mqm_rows:
+        fail(f"{corpus_dir}: no MQM articles to calibrate on")
+    mqm_files = [f for f in corpus.mqm_files]
+    # what the weights are fitted to: the rules and the data, not the model being replaced
+    sign = "|".join(part for part in signature(linter, run_scoring, mqm_files).split("|")
+                    if not part.startswith("score:"))
+    result = calibrate(corpus, linter, run_scoring, problems, sign)
+    target = Path(weights_file) if weights_file else DATA
+    command = "tqcheck eval " + corpus_dir + "".join(f" --lp {lp}" for lp in sorted(lps or ())) + " --calibrate"
+    try:
+        write_model(result.model, target, command)
+    except OSError as exc:
+        fail(f"{target}: cannot write: {exc.strerror or exc}")
+    text = render(result)
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror or exc}")
+    else:
+        click.echo(text, nl=False)
+    click.echo(f"tqcheck eval: score weights written to {target} in {time.perf_counter() - clock:.1f} s", err=True)
     for problem in problems:
         click.echo(f"tqcheck: error: {problem}", err=True)
     sys.exit(2 if problems else 0)

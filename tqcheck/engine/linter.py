@@ -15,6 +15,7 @@ from tqcheck.formats.read import InputError, read_document
 from tqcheck.options import OptionError
 from tqcheck.packs.data import config_line, no_rule
 from tqcheck.rule import Rule
+from tqcheck.scoring.signals import measure as measure_signals
 
 
 @dataclass
@@ -43,6 +44,10 @@ class ArticleResult:
     scored_segments: list = field(default_factory=list, repr=False)
     #: Notes about the check itself (e.g. "no source found"), shown as warnings.
     warnings: list[str] = field(default_factory=list)
+    #: Quality signals that are not findings (``tqcheck.scoring.signals``), for the score.
+    signals: dict[str, float] = field(default_factory=dict)
+    #: "source-target" language codes of the checked document ("und" for an unknown source).
+    language_pair: str | None = None
 
     def count_by_severity(self) -> dict[str, int]:
         counts = Counter(str(f.severity) for f in self.findings)
@@ -122,6 +127,8 @@ class Linter:
                                    unit=doc.unit_at(f.start) if doc.units else None))
         result.findings = located
         result.sentence_count = len(doc.sentences)
+        result.signals = measure_signals(doc)
+        result.language_pair = f"{doc.source_lang or 'und'}-{doc.lang}"
         self._suppress(doc, result)
         return result
 

@@ -4,7 +4,8 @@ Each article is one system's translation of one document. Its human quality is m
 MQM penalty (the sum of its segments' ``mqm_penalty``) per 1,000 target words, the words counted as
 ``tqcheck check`` counts them (the summary's ``words``), so that long and short articles compare.
 A measure is any number of an article's summary, higher meaning better (``MEASURES``, plus every
-numeric entry of the summary's ``components`` when it has them). For each measure:
+entry of the summary's ``components``: a number, or a component's ``value``, negated when lower
+is better). For each measure:
 
 * system-level pairwise accuracy: each system's mean measure and mean human quality over the
   documents; the share of system pairs the two order the same way (a pair tied on one side and
@@ -37,6 +38,8 @@ def measures_of(summary) -> dict[str, float]:
     """The ranked numbers of one article: ``MEASURES`` and each numeric ``components`` entry."""
     values = {name: get(summary) for name, get in MEASURES.items()}
     for name, value in (getattr(summary, "components", None) or {}).items():
+        if isinstance(value, dict) and isinstance(value.get("value"), int | float):
+            value = value["value"] if value.get("better", "higher") == "higher" else -value["value"]
         if isinstance(value, int | float) and not isinstance(value, bool):
             values[f"component {name}"] = value
     return {name: float(v) for name, v in values.items() if v is not None}

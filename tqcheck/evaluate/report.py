@@ -101,7 +101,9 @@ def report_sections(ev: Evaluation, outcomes: list[Outcome], rules: list) -> lis
             "one side counts half). within-doc tau: Kendall tau-b over the systems of each document, averaged. "
             "article tau: Kendall tau-b over all articles. A tau over constant values counts 0. With references, "
             "the human reference rated as a system (is_human_translation, e.g. refA) is left out: it would be "
-            "compared with itself."),
+            "compared with itself. score: the 0-100 score, whose weights `tqcheck eval CORPUS --calibrate` fits on "
+            "the dev MQM sets (so dev figures flatter it); component NAME: one component of the score alone (its "
+            "value; lower ranked as better where lower is better)."),
             ["language pair", "mode", "measure", "systems", "pairs", "pairwise accuracy", "docs", "within-doc tau",
              "articles", "article tau"],
             [[lp, MODES[mode], name, str(a.systems), str(a.pairs), _num(a.pairwise_accuracy), str(a.docs),

@@ -25,7 +25,7 @@ ALL_PAIRS = "all"
 def signature(linter, scoring, files: list[Path]) -> str:
     """What produced the figures: ``tqcheck check``'s run signature (``tqcheck.scoring.signature``),
     less the language pair (the figures span several) and the weights (which eval signatures have
-    never named), plus the data files' hashes: equal signatures mean comparable
+    never named), with the score model's hash (the ranking figures depend on it), plus the data files' hashes: equal signatures mean comparable
     figures."""
     data = ",".join(f"{f.name}@{hashlib.sha256(f.read_bytes()).hexdigest()[:8]}" for f in files)
     return str(replace(make_signature(linter, scoring), weights=None, pair=None, data=data))

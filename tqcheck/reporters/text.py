@@ -52,10 +52,26 @@ def summary_line(article, color: bool = False) -> str:
     return line
 
 
+MODE_NAMES = {"alone": "the article alone", "sources": "with its source", "references": "with source and reference"}
+
+
+def score_breakdown(summary) -> list[str]:
+    """The score explained by its components: value, weight, points and the score points each loses."""
+    parts = summary.components
+    total = sum(c["points"] for c in parts.values())
+    lines = [f"  score {summary.score:.2f} = 100 x exp(-{total:.4f}), weights for {MODE_NAMES.get(summary.mode, summary.mode)}",
+             f"  {'component':<18} {'value':>9}  {'unit':<24} {'weight':>9} {'points':>8} {'lost':>6}"]
+    for name, c in parts.items():
+        lines.append(f"  {name:<18} {c['value']:>9.4g}  {c['unit']:<24} {c['weight']:>9.4g} {c['points']:>8.4f} "
+                     f"{c['lost']:>6.2f}")
+    return lines
+
+
 def scorecard(summary, weights_label: str) -> list[str]:
-    """The score explained: the points each rule's findings cost."""
-    lines = [f"  score {summary.score:.2f} = 100 - {format_number(summary.penalty_total)} penalty points "
-             f"x 1000 / {summary.words} words (weights {weights_label})"]
+    """The score explained: its components, then the plain MQM points each rule's findings cost."""
+    lines = score_breakdown(summary)
+    lines.append(f"  MQM penalty {format_number(summary.penalty_total)} points x 1000 / {summary.words} words = "
+                 f"{summary.normed_penalty:.2f} per 1,000 words (weights {weights_label})")
     if summary.penalties:
         lines.append(f"  {'points':>8}  rule  {'severity':<8}  count x weight  category")
         for p in summary.penalties:

@@ -26,12 +26,16 @@ class Signature:
     langid_seed: int
     baseline: str | None = None
     data: str | None = None
+    #: The calibrated score model (``tqcheck.scoring.calibrated``): a hash of its weights.
+    score: str | None = None
 
     def format(self) -> str:
         packs = ",".join(f"{name}@{digest}" for name, digest in self.packs) or "none"
         parts = [f"tqcheck:{self.version}", f"packs:{packs}", f"rules:{self.rules}"]
         if self.weights is not None:
             parts.append(f"weights:{self.weights}")
+        if self.score is not None:
+            parts.append(f"score:{self.score}")
         if self.pair is not None:
             parts.append(f"pair:{self.pair}")
         parts.append(f"langid-seed:{self.langid_seed}")
@@ -59,4 +63,5 @@ def make_signature(linter, scoring: Scoring, baseline_digest: str | None = None)
         pair=f"{config.source_lang or 'und'}-{config.target_lang}",
         langid_seed=SEED,
         baseline=baseline_digest,
+        score=scoring.score_model.digest,
     )

@@ -1,19 +1,19 @@
-"""Quality summaries: the MQM-style score of each article and of the corpus (weights and presets
-are ``tqcheck.scoring.weights``, run signatures ``tqcheck.scoring.signature``).
+"""Quality summaries: the score of each article and of the corpus (the score itself is
+``tqcheck.scoring.calibrated``; weights and presets are ``tqcheck.scoring.weights``, run signatures
+``tqcheck.scoring.signature``).
 
 These are value objects with no formatting (like sacrebleu's ``Score``); reporters render them.
-The score follows the MQM scorecard:
 
-* absolute penalty total (APT) = sum of the weight of every finding (MQM-Core: minor 1,
-  major 5, critical 25);
-* per-word penalty = APT / evaluated words; normed penalty = per-word penalty x 1,000 words;
-* quality score = 100 - normed penalty (it can go below 0 for a short, badly flawed article).
+* The **score** (0-100, higher is better) is the calibrated one: ``100 * exp(-sum of the
+  components' points)``, each component a piece of evidence (findings, and with a source or a
+  reference the adequacy signals and chrF) with a weight fitted on human MQM ratings.
+* The **penalty** is the plain MQM scorecard, for teams that want MQM points: absolute penalty
+  total (APT) = sum of the weight of every finding (``--weights``; MQM-Core: minor 1, major 5,
+  critical 25); per-word penalty = APT / evaluated words; per 1,000 words = per-word x 1,000.
+  An article with no words has a per-word penalty of APT (as if it had one word).
 
 Whether an article passes is the gate's verdict alone (``tqcheck.scoring.gate``); the score is
-information beside it.
-
-An article with no words has a per-word penalty of APT (as if it had one word), so an empty
-article with no findings scores 100 and one with findings fails.
+information beside it (and what ``--fail-under`` compares).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tqcheck.finding import Severity
+from tqcheck.scoring import calibrated
 from tqcheck.scoring.weights import PRESETS, Weights
 
 #: Words the normed penalty is scaled to (the MQM scorecard's "reference word count").
@@ -31,9 +32,15 @@ REFERENCE_WORDS = 1000
 
 @dataclass(frozen=True)
 class Scoring:
-    """How findings become a score: the weights."""
+    """How findings become a score: the weights (MQM points of a finding) and the calibrated score
+    model (None: the shipped ``tqcheck/scoring/data/score.yml``)."""
 
     weights: Weights = PRESETS["mqm-core"]
+    model: calibrated.ScoreModel | None = None
+
+    @property
+    def score_model(self) -> calibrated.ScoreModel:
+        return self.model if self.model is not None else calibrated.load()
 
 
 def format_number(value: float) -> str:
@@ -69,6 +76,11 @@ class ArticleSummary:
     suppressed: int = 0
     baselined: int = 0
     metrics: dict[str, dict] = field(default_factory=dict)
+    #: The score's evidence: which weights applied ("alone", "sources", "references") and the
+    #: components (``tqcheck.scoring.calibrated.Component``) with their weights.
+    mode: str = "alone"
+    parts: tuple[calibrated.Component, ...] = ()
+    model_signature: str = ""
 
     @classmethod
     def of(cls, result, scoring: Scoring) -> ArticleSummary:
@@ -83,11 +95,16 @@ class ArticleSummary:
         penalties = tuple(sorted(
             (Penalty(code, name, cat, sev, n, w, round(n * w, 6)) for (code, name, cat, sev, w), n in groups.items()),
             key=lambda p: (-p.points, p.code, p.category, -p.severity)))
+        metrics = dict(getattr(result, "metrics", {}) or {})
+        model = scoring.score_model
+        mode, parts = calibrated.components(findings, scoring.weights.of, result.word_count,
+                                            dict(getattr(result, "signals", {}) or {}), metrics,
+                                            getattr(result, "language_pair", None), model)
         return cls(path=result.path, words=result.word_count, sentences=result.sentence_count, findings=len(findings),
                    by_severity=by_severity, by_category=dict(sorted(by_category.items())), penalties=penalties,
                    penalty_total=round(sum(p.points for p in penalties), 6),
                    suppressed=len(getattr(result, "suppressed", ())), baselined=len(getattr(result, "baselined", ())),
-                   metrics=dict(getattr(result, "metrics", {}) or {}))
+                   metrics=metrics, mode=mode, parts=tuple(parts), model_signature=model.signature)
 
     @property
     def per_word_penalty(self) -> float:
@@ -99,11 +116,20 @@ class ArticleSummary:
 
     @property
     def score(self) -> float:
-        return 100.0 - self.normed_penalty
+        """The calibrated score, 0-100 (``tqcheck.scoring.calibrated``)."""
+        return calibrated.score_of(list(self.parts))
+
+    @property
+    def components(self) -> dict[str, dict[str, Any]]:
+        """Component name -> value, unit, badness, weight, points and the score points it loses."""
+        parts = list(self.parts)
+        return {c.name: c.as_dict(lost) for c, lost in zip(parts, calibrated.lost_points(parts))}
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "score": round(self.score, 4),
+            "score_mode": self.mode,
+            "components": self.components,
             "penalty": {"total": self.penalty_total, "per_word": round(self.per_word_penalty, 6),
                         "per_1000_words": round(self.normed_penalty, 4)},
             "by_severity": self.by_severity, "by_category": self.by_category,
@@ -161,8 +187,11 @@ class CorpusSummary:
 
     @property
     def score(self) -> float:
-        """The corpus as one long article: 100 - total penalty per 1,000 words of all articles."""
-        return 100.0 - self.penalty_total / max(self.words, 1) * REFERENCE_WORDS
+        """The articles' scores averaged, each weighted by its words (100 for no articles)."""
+        if not self.articles:
+            return 100.0
+        weight = sum(max(a.words, 1) for a in self.articles)
+        return sum(a.score * max(a.words, 1) for a in self.articles) / weight
 
     def scores(self) -> list[float]:
         return sorted(a.score for a in self.articles)
@@ -176,15 +205,12 @@ class CorpusSummary:
         return {"min": scores[0], "median": statistics.median(scores), "mean": statistics.fmean(scores), "max": scores[-1]}
 
     def histogram(self, width: float = 10.0) -> list[tuple[str, int]]:
-        """Article counts in score bins ``<0``, ``0-10``, ..., ``90-100`` (100 falls in the last bin)."""
+        """Article counts in score bins ``0-10``, ..., ``90-100`` (100 falls in the last bin)."""
         edges = [i * width for i in range(int(100 // width))]
-        bins = [("<0", 0)] + [(f"{format_number(lo)}-{format_number(lo + width)}", 0) for lo in edges]
+        bins = [(f"{format_number(lo)}-{format_number(lo + width)}", 0) for lo in edges]
         counts = [0] * len(bins)
         for s in self.scores():
-            if s < 0:
-                counts[0] += 1
-            else:
-                counts[min(int(s // width), len(edges) - 1) + 1] += 1
+            counts[min(max(int(s // width), 0), len(edges) - 1)] += 1
         return [(label, n) for (label, _), n in zip(bins, counts)]
 
     def worst(self, n: int = 5) -> list[ArticleSummary]:
