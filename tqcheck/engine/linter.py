@@ -69,6 +69,8 @@ class Linter:
             self.registry = self.registry.configured(self.config.rule_options, self.config.path)
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
         self._scoped: tuple[list[Rule], dict[tuple, tuple[list[Rule], bool]]] = (self.rules, {})
+        #: Seconds spent in each stage of ``check_pairing`` in this process (``--profile-stages``).
+        self.stage_times = {"reading": 0.0, "rules": 0.0, "reference metrics": 0.0}
 
     def rules_for(self, doc: Document) -> list[Rule]:
         """The rules that apply to *doc*. ``Rule.applies_to`` reads only whether there is a source
@@ -133,14 +135,21 @@ class Linter:
 
     def check_pairing(self, pairing: Pairing, encoding: str | None = None) -> ArticleResult:
         """Check an article against its source and score it against its reference (``tqcheck.formats.pairing``)."""
+        from time import perf_counter
+
         from tqcheck.formats.pairing import read_pair
 
+        times, t0 = self.stage_times, perf_counter()
         try:
             pair = read_pair(pairing, encoding=encoding or self.config.encoding, target_lang=self.config.target_lang,
                              source_lang=self.config.source_lang, max_bytes=self.config.max_bytes)
         except InputError as exc:
             return ArticleResult(path=str(pairing.target), error=str(exc), warnings=list(pairing.warnings))
+        t1 = perf_counter()
+        times["reading"] += t1 - t0
         result = self.check_document(pair.target)
+        t2 = perf_counter()
+        times["rules"] += t2 - t1
         result.source_path, result.reference_path = pairing.source, pairing.reference
         result.warnings.extend([*pairing.warnings, *pair.warnings])
         if pair.reference is not None:
@@ -148,6 +157,7 @@ class Linter:
 
             result.metrics, segments = score_article(pair.target, pair.reference, self.config.target_lang)
             result.scored_segments = segments
+            times["reference metrics"] += perf_counter() - t2
         return result
 
     def check_files(self, paths: Sequence[str | Path], encoding: str | None = None) -> list[ArticleResult]:
