@@ -6,8 +6,9 @@ Every article is a copy of one MT output of CORPUS_DIR/wmt*/<doc>/mt.<system>.en
 targets only), its lines shuffled by a seeded random generator so no two files are the same (copy k
 of an output gets its own permutation). ``flat``: one folder of ``<slug>.en.txt`` files, as a desk's
 archive holds them. ``nested``: folders of 100 articles, each ``<slug>.en.txt`` with its source
-``<slug>.<lang>.txt`` beside it (the same permutation, so lines stay aligned). The same arguments
-always give the same bytes.
+``<slug>.<lang>.txt`` beside it (the same permutation, so lines stay aligned). ``po``: the same
+articles as PO files (``<slug>.po``, a unit per source/target line pair, only English in msgstr),
+for pofilter to check the same segments. The same arguments always give the same bytes.
 """
 from __future__ import annotations
 
@@ -52,6 +53,10 @@ def generate(corpus: Path, out: Path, articles: int, layout: str = "flat", seed:
         name = f"a{i:05d}-{slug}-{copy}"
         text = "\n".join(lines[j] for j in order) + "\n"
         words += len(text.split())
+        if layout == "po":
+            pairs = zip((src_lines[j] for j in order) if src_lines else [""] * len(order), (lines[j] for j in order))
+            (out / f"{name}.po").write_text(_po(pairs), encoding="utf-8")
+            continue
         folder = out if layout == "flat" else out / f"part{i // FOLDER_SIZE:03d}"
         folder.mkdir(exist_ok=True)
         (folder / f"{name}.en.txt").write_text(text, encoding="utf-8")
@@ -60,12 +65,23 @@ def generate(corpus: Path, out: Path, articles: int, layout: str = "flat", seed:
     return words
 
 
+def _po(pairs) -> str:
+    def quote(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t") + '"'
+
+    units = ['msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: en\\n"\n']
+    for n, (source, target) in enumerate(pairs):
+        if target.strip():
+            units.append(f"msgctxt \"{n}\"\nmsgid {quote(source or target)}\nmsgstr {quote(target)}\n")
+    return "\n".join(units)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus")
     parser.add_argument("out")
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--layout", choices=("flat", "nested"), default="flat")
+    parser.add_argument("--layout", choices=("flat", "nested", "po"), default="flat")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     words = generate(Path(args.corpus), Path(args.out), args.articles, args.layout, args.seed)
