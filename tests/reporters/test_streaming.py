@@ -5,6 +5,8 @@ import json
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from helpers import FIXTURES, REPO, invoke
 
 from tqcheck.engine.config import Config
@@ -81,3 +83,19 @@ def test_profile_stages_names_each_stage(folder):
     line = [x for x in result.stderr.splitlines() if "time per stage" in x][0]
     for stage in ("listing and pairing", "output", "reading", "rules"):
         assert stage in line
+
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children) | st.tuples(children, children)
+    | st.dictionaries(st.text() | st.integers() | st.booleans(), children),
+    max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(JSON_VALUES)
+def test_the_fast_indented_encoder_writes_what_json_dumps_writes(value):
+    from tqcheck.reporters.spool import dumps
+
+    assert dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)

@@ -20,7 +20,90 @@ def placeholder(name: str) -> str:
 
 
 def _dumps(value) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    return dumps(value)
+
+
+def dumps(value, pad: str = "") -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, the same string, several times faster:
+    the standard library writes indented JSON with its pure-Python encoder (its C encoder only
+    writes unindented JSON), which made writing a large report a second of every run."""
+    parts: list[str] = []
+    _encode(value, pad, parts.append)
+    return "".join(parts)
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (_INF, -_INF):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+_INF = float("inf")
+
+
+def _key(key) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _encode(value, pad: str, write) -> None:
+    if isinstance(value, str):
+        write(_string(value))
+    elif value is None:
+        write("null")
+    elif value is True:
+        write("true")
+    elif value is False:
+        write("false")
+    elif isinstance(value, int):
+        write(int.__repr__(value))
+    elif isinstance(value, float):
+        write(_float(value))
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            write("[]")
+            return
+        inner = pad + "  "
+        write("[\n" + inner)
+        first = True
+        for item in value:
+            if not first:
+                write(",\n" + inner)
+            first = False
+            _encode(item, inner, write)
+        write("\n" + pad + "]")
+    elif isinstance(value, dict):
+        if not value:
+            write("{}")
+            return
+        inner = pad + "  "
+        write("{\n" + inner)
+        first = True
+        for key, item in value.items():
+            if not first:
+                write(",\n" + inner)
+            first = False
+            write(_string(_key(key)) + ": ")
+            _encode(item, inner, write)
+        write("\n" + pad + "}")
+    else:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+from json.encoder import encode_basestring as _string  # noqa: E402  (the C function where there is one)
 
 
 class Spool:
@@ -33,7 +116,7 @@ class Spool:
     def add(self, item) -> None:
         if self.count:
             self.file.write(",\n")
-        self.file.write(self.pad + _dumps(item).replace("\n", "\n" + self.pad))
+        self.file.write(self.pad + dumps(item, self.pad))
         self.count += 1
 
     def close(self) -> None:

@@ -25,6 +25,8 @@ from typing import Any
 from tqcheck.finding import Severity
 from tqcheck.scoring.weights import PRESETS, Weights
 
+#: Severity names, highest first.
+_SEVERITIES = tuple(str(s) for s in sorted(Severity, reverse=True))
 #: Words the normed penalty is scaled to (the MQM scorecard's "reference word count").
 REFERENCE_WORDS = 1000
 
@@ -73,12 +75,12 @@ class ArticleSummary:
     @classmethod
     def of(cls, result, scoring: Scoring) -> ArticleSummary:
         findings = result.findings
-        by_severity = {str(s): 0 for s in sorted(Severity, reverse=True)}
+        by_severity = dict.fromkeys(_SEVERITIES, 0)
         by_category: dict[str, dict[str, int]] = {}
         groups: Counter = Counter()
         for f in findings:
             by_severity[str(f.severity)] += 1
-            by_category.setdefault(f.category, {str(s): 0 for s in sorted(Severity, reverse=True)})[str(f.severity)] += 1
+            by_category.setdefault(f.category, dict.fromkeys(_SEVERITIES, 0))[str(f.severity)] += 1
             groups[(f.code, f.name, f.category, f.severity, scoring.weights.of(f))] += 1
         penalties = tuple(sorted(
             (Penalty(code, name, cat, sev, n, w, round(n * w, 6)) for (code, name, cat, sev, w), n in groups.items()),
