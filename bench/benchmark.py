@@ -45,7 +45,7 @@ def timed(cmd: list[str], env: dict | None = None) -> dict:
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) or "Traceback (most recent call last)" in stderr:
         sys.exit(f"benchmark: {' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
     return {"wall": wall, "rss": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime, "stderr": stderr}
 
