@@ -177,13 +177,14 @@ def markdown(rows, extra, base_n, args, notes) -> str:
     lines = [f"`make bench` ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
              f"load average {os.getloadavg()[0]:.1f} at the end); medians of {args.runs} runs "
              f"({args.big_runs} for 8,000 articles and more):", "",
-             "| articles (flat folder) | words | wall (cpu) | words/s | vs first | peak RSS | listing+pairing / reading / rules / output (s) | pofilter |",
+             "| articles (flat folder) | words | wall (cpu) | words/s (per cpu s) | vs first | peak RSS | listing+pairing / reading / rules / output (s) | pofilter |",
              "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
     for r in rows:
         s = r["stages"]
         split = " / ".join(f"{s.get(k, 0):.2f}" for k in ("listing and pairing", "reading", "rules", "output"))
         po = f"{r['pofilter_words_per_s']:,.0f} words/s: tqcheck {r['ratio']:.2f}x" if "ratio" in r else ""
-        lines.append(f"| {r['articles']:,} | {r['words']:,} | {r['wall']:.1f} s ({r['cpu']:.1f} s) | {r['words_per_s']:,.0f} | "
+        lines.append(f"| {r['articles']:,} | {r['words']:,} | {r['wall']:.1f} s ({r['cpu']:.1f} s) | {r['words_per_s']:,.0f} "
+                     f"({r['words'] / r['cpu']:,.0f}) | "
                      f"{r['words_per_s'] / first['words_per_s']:.2f}x | {r['rss']:.0f} MiB "
                      f"({r['rss'] / first['rss']:.2f}x) | {split} | {po} |")
     lines += ["", f"- {base_n:,} articles, `--jobs 2`: {extra['jobs2']:.1f} s, {extra['speedup']:.2f}x `--jobs 1`",
