@@ -60,6 +60,9 @@ class Document:
     #: ``(offset, line, column)`` anchors. The character at *offset* is at that line and column of
     #: the file, and the characters after it follow it on that line up to the next anchor.
     file_positions: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
+    #: "speech" (transcripts, subtitles) or "news"/"text"; None: decided from the text
+    #: (``spoken``; config key ``domain``).
+    domain: str | None = None
     text: str = field(init=False)
     body_start: int = field(init=False, default=0)
     metadata: dict[str, str] = field(init=False, default_factory=dict)
@@ -124,6 +127,17 @@ class Document:
         from tqcheck.text.index import TextIndex
 
         return TextIndex(self.text)
+
+    @cached_property
+    def spoken(self) -> bool:
+        """Whether the article is spoken text (a talk's transcript): the ``domain`` given, or else
+        what the text looks like (``tqcheck.text.spoken``). Rules that misfire on speech (a
+        speaker's deliberate repetition, fragments) relax there."""
+        if self.domain is not None:
+            return self.domain == "speech"
+        from tqcheck.text.spoken import looks_spoken
+
+        return looks_spoken(self.text[self.body_start:])
 
     @cached_property
     def word_count(self) -> int:

@@ -236,6 +236,28 @@ class Entries(Option):
         return tuple(value)
 
 
+class Choice(Option):
+    """One of a few strings (a house-style choice: ``order = "mdy"``); the empty string takes no
+    side. Only replaced (``NAME = value``), never added to or removed from."""
+
+    kind = "choice"
+    spec = str
+
+    def __init__(self, data: str, doc: str, choices: tuple[str, ...]) -> None:
+        super().__init__(data, doc)
+        self.choices = ("", *choices)
+
+    def problem(self, op: str, value: Any) -> str | None:
+        if op:
+            return f"{self.name!r} is one choice: set it ({self.name} = ...), do not add or remove"
+        if not isinstance(value, str) or value not in self.choices:
+            return f"{self.name!r} must be one of {', '.join(repr(c) for c in self.choices)}, not {value!r}"
+        return None
+
+    def apply(self, value: Any, op: str, change: Any) -> Any:
+        return change
+
+
 def _check_present(name: str, removed: list, present: list) -> None:
     missing = [r for r in removed if r not in present]
     if missing:

@@ -5,7 +5,7 @@ rule family, each case a named mapping:
 * ``fail_str`` with ``findings`` (what the rule reports, in order: each ``text``, and where it
   matters ``start``, ``suggestion``, ``message``, ``severity``, ``category`` or ``fixable``), or
   ``pass_str`` (the rule reports nothing);
-* optionally ``source_str`` (a bilingual rule's source) and ``source_lang``, ``format`` (text,
+* optionally ``source_str`` (a bilingual rule's source) and ``source_lang``, ``target_lang`` (default en), ``format`` (text,
   markdown or html), and ``options``: a config file's ``[rules.CODE]`` keys (``"surnames+"`` ...),
   applied the way ``tqcheck check`` applies them.
 
@@ -22,7 +22,7 @@ from tqcheck.document import Document
 from tqcheck.formats.pairing import guess_script_lang, pair_texts
 
 CASES = Path(__file__).parent / "rule_cases"
-_CASE_KEYS = {"rule", "fail_str", "pass_str", "findings", "source_str", "source_lang", "format", "options"}
+_CASE_KEYS = {"rule", "fail_str", "pass_str", "findings", "source_str", "source_lang", "target_lang", "format", "options"}
 _FINDING_KEYS = {"text", "start", "suggestion", "message", "severity", "category", "fixable"}
 
 
@@ -44,8 +44,10 @@ def _document(case: dict):
     text = case.get("fail_str", case.get("pass_str"))
     if "source_str" in case:
         source = case["source_str"]
-        return pair_texts(text, source, source_lang=case.get("source_lang") or guess_script_lang(source))
-    return Document(text, format=case.get("format", "text"), source_lang=case.get("source_lang"))
+        return pair_texts(text, source, source_lang=case.get("source_lang") or guess_script_lang(source),
+                          target_lang=case.get("target_lang", "en"))
+    return Document(text, format=case.get("format", "text"), source_lang=case.get("source_lang"),
+                    lang=case.get("target_lang", "en"))
 
 
 def _seen(finding, expected: dict) -> dict:

@@ -107,3 +107,30 @@ def test_quick_tests_change_no_finding(monkeypatch):
         patch.setattr(RP03, "one_character_each", lambda words: None)  # candidates without the index string
         patch.setattr(RP02, "_letter_counts", lambda doc, sentences: [()] * len(sentences))  # all compared
         assert _all_findings(texts) == fast
+
+
+# -- deliberate repetition (issue 17): emphasis, doubled names, a speaker's repetition ----------
+@pytest.mark.parametrize("text", [
+    "It was really really hard, a long long time ago.",
+    "Lang Lang played the piano, and Duran Duran played later.",
+    "The pianist Yao Yao spoke.",
+])
+def test_emphasis_and_doubled_names_are_not_doubled_words(text):
+    assert findings(text) == []
+
+
+def test_a_doubled_common_word_in_a_name_is_still_doubled():
+    assert findings("They toured the Samba Bar Bar at night.") == [("RP01", "Bar Bar", "Bar")]
+
+
+SPEECH = "We went there, we went there, we went there every day.\nAnd I said no no no."
+
+
+def test_a_speakers_repetition_is_not_a_loop_in_speech():
+    assert findings(Document(SPEECH, domain="speech")) == []
+    assert {code for code, _, _ in findings(Document(SPEECH, domain="news"))} == {"RP03", "RP04"}
+
+
+def test_a_decoder_loop_is_still_one_in_speech():
+    assert findings(Document("It was assessed assessed assessed assessed.", domain="speech")) == [
+        ("RP04", "assessed assessed assessed assessed", "assessed")]

@@ -55,6 +55,13 @@ def test_default_selection_leaves_off_rules_out(registry):
     assert {r.code for r in registry.select(["ALL"], ["TE"])} == set(registry.rules) - registry.resolve("TE")
 
 
+def test_default_selector_adds_opt_in_rules_to_the_default_ones(registry):
+    default = {r.code for r in registry.select()}
+    assert registry.resolve("default") == default
+    assert {r.code for r in registry.select(["default", "CQ09"])} == default | {"CQ09"}
+    assert "CQ09" not in default
+
+
 def test_third_party_rules_and_packs_register_through_entry_points(tmp_path, monkeypatch):
     pack = tmp_path / "plugin-pack"
     pack.mkdir()

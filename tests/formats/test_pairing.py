@@ -185,7 +185,7 @@ def test_the_index_pairs_as_the_quadratic_planner_did(tmp_path):
             (folder / name).write_text("One.\n", encoding="utf-8")
         paths = [str(folder / n) for n in sorted(names)]
         for target_lang, source_lang in (("en", None), ("en", "ru"), ("de", None)):
-            assert _comparable(*plan(paths, target_lang=target_lang, source_lang=source_lang)) == \
+            assert _comparable(*plan(paths, target_lang=target_lang, source_lang=source_lang, name_langs=False)) == \
                 _old_plan(paths, target_lang, source_lang), (names, target_lang, source_lang)
 
 
@@ -255,3 +255,21 @@ def test_planning_lists_each_folder_once(tmp_path, monkeypatch):
     assert errors == [] and len(pairings) == 80 and all(p.source for p in pairings)
     assert sorted(listed) == [str(tmp_path / "p1"), str(tmp_path / "p2")]
     assert len(stats) <= 2 * 10  # resolving the two folders' real paths, never a call per file
+
+
+def test_articles_named_in_another_language_are_paired_from_one_listing_too(tmp_path, monkeypatch):
+    """Lone articles paired in their file name's language (``x.de.txt`` in an English run) share
+    one listing of the folder per language, not one each."""
+    import os
+
+    for i in range(30):
+        write(tmp_path, **{f"d{i}__de__txt": "Eins.\n"})
+    write(tmp_path, d0__ru__txt="Один.\n")
+    listed = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path=".": listed.append(str(path)) or real_scandir(path))
+    pairings, errors = plan(sorted(str(p) for p in tmp_path.glob("d*.de.txt")))
+    assert errors == [] and len(pairings) == 30
+    assert all(p.target_lang == "de" for p in pairings)
+    assert next(p for p in pairings if p.target.endswith("d0.de.txt")).source.endswith("d0.ru.txt")
+    assert listed == [str(tmp_path)] * 2  # once as English articles, once as German ones

@@ -26,8 +26,8 @@ def _run(linter, config, paths, opts, consume) -> bool:
     errors: list[tuple[str, str]] = []
     files = list(iter_article_paths(paths, errors, config.allow_empty))
     pairings, pair_errors = plan(files, source=opts["source_path"], reference=opts["ref_path"],
-                                 target_lang=config.target_lang, source_lang=config.source_lang,
-                                 pair=not opts["no_pair"])
+                                 target_lang=config.force_lang or config.target_lang, source_lang=config.source_lang,
+                                 pair=not opts["no_pair"], name_langs=not config.force_lang)
     errors.extend(pair_errors)
     if stages is not None:
         stages["listing and pairing"] = time.perf_counter() - t0

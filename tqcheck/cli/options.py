@@ -87,12 +87,13 @@ cache_dir_option = click.option(
 def article_options(command):
     """Options shared by ``check`` and ``report``: rule selection, input, languages, the gate, scoring, baseline."""
     options = [
-        click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, families or ALL (comma-separated)."),
+        click.option("--select", multiple=True, help="Rules to run: codes, prefixes, names, families, ALL or default (comma-separated; "
+                     "default,CQ09 adds an opt-in rule to the default ones)."),
         click.option("--ignore", multiple=True, help="Rules to skip (same forms as --select)."),
         click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered tqcheck.toml / pyproject.toml)."),
         click.option("--encoding", help="Decode articles with this encoding (e.g. latin-1, cp1251) instead of UTF-8/UTF-16."),
         click.option("--source-lang", help="Language the articles were translated from (e.g. ru, zh, de)."),
-        click.option("--target-lang", help="Language of the articles (default: en)."),
+        click.option("--target-lang", help="Language of every article, overriding its file name, metadata and text (default: found per article, else the config's target-lang, else en)."),
         click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="Extra rule pack folder (repeatable)."),
         click.option("--source", "source_path", type=click.Path(dir_okay=False), help="Source-language file of the (single) article."),
         click.option("--ref", "ref_path", type=click.Path(dir_okay=False), help="Reference translation of the (single) article, for BLEU/chrF/TER."),
@@ -131,14 +132,23 @@ def configure(opts: dict, paths: Sequence[str]):
 
     config = load_config(opts["config_path"], paths)
     packs, fail_on = opts["packs"], opts.get("fail_on")
+    check_language(opts.get("target_lang"))
     return config.with_options(
         select=split(opts["select"]) or None, ignore=split(opts["ignore"]) or None, encoding=opts["encoding"],
-        source_lang=opts["source_lang"], target_lang=opts["target_lang"],
+        source_lang=opts["source_lang"], target_lang=opts["target_lang"], force_lang=opts["target_lang"],
         packs=tuple(config.packs) + tuple(os.path.realpath(p) for p in packs) if packs else None,
         weights=presets()[opts["weights"]] if opts.get("weights") else None, baseline=opts.get("baseline_path"),
         fail_on=Severity.parse(fail_on) if fail_on else None, fail_under=opts.get("fail_under"),
         max_findings=opts.get("max_findings"), allow_empty=opts.get("allow_empty") or None,
         max_bytes=int(opts["max_file_size"] * 2**20) if opts.get("max_file_size") else None)
+
+
+def check_language(code: str | None) -> None:
+    """--target-lang must name a language CLDR knows: an unknown code is a one-line error (exit 2)."""
+    from tqcheck.text.locale_profile import is_known_language
+
+    if code is not None and not is_known_language(code):
+        fail(f"--target-lang: unknown language code {code!r} (e.g. en, de, fr, zh, pt-BR)")
 
 
 def scoring(config):
@@ -171,7 +181,9 @@ def show_settings(command: str, paths: Sequence[str], linter) -> None:
              key("ignore", list(config.ignore)),
              key("packs", list(config.packs)),
              key("source-lang", config.source_lang, " (taken from file names and unit files)"),
-             key("target-lang", config.target_lang),
+             key("target-lang", config.force_lang or config.target_lang)
+             + ("  # --target-lang: every article" if config.force_lang else
+                "  # per article: file name, file metadata, language identification, then this"),
              key("encoding", config.encoding, " (UTF-8, or UTF-16/32 with a byte-order mark)"),
              key("fail-on", str(config.fail_on) if config.fail_on else None),
              key("fail-under", config.fail_under),

@@ -27,14 +27,25 @@ def _linter(config_path, packs):
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
 @click.option("--all", "show_all", is_flag=True, help="Also list rules that are off by default.")
+@click.option("--target-lang", metavar="LANG",
+              help="Only the rules that run on articles in LANG (their languages: any, or LANG among them).")
 @config_option
 @pack_option
-def rules(fmt, show_all, config_path, packs):
-    """List every rule with its code, category and description."""
+def rules(fmt, show_all, target_lang, config_path, packs):
+    """List every rule with its code, category and description (and the target languages it is
+    written for: 'any' for every language)."""
     import json
 
+    from tqcheck.cli.options import check_language
+
+    check_language(target_lang)
     linter = _linter(config_path, packs)
     listed = [r for r in linter.registry if show_all or r.default_enabled or fmt != "text"]
+    if target_lang:
+        from tqcheck.document import Document
+
+        probe = Document("", lang=target_lang)
+        listed = [r for r in listed if not r.target_langs or r.applies_to(probe) or _for_language(r, target_lang)]
     if fmt == "json":
         click.echo(json.dumps([_rule_info(r) for r in listed], indent=2, ensure_ascii=False))
     elif fmt == "markdown":
@@ -49,12 +60,25 @@ def rules(fmt, show_all, config_path, packs):
     else:
         for r in listed:
             flag = "" if r.default_enabled else " (off by default)"
-            click.echo(f"{r.code}  {r.name:<36} {r.category:<32} {str(r.severity):<8} {r.description}{flag}")
+            click.echo(f"{r.code}  {r.name:<36} {r.category:<32} {str(r.severity):<8} {_langs(r):<8} {r.description}{flag}")
+        if target_lang:
+            click.echo(f"{len(listed)} rules run on {target_lang!r} articles.")
+
+
+def _for_language(rule, lang: str) -> bool:
+    from tqcheck.text.locale_profile import base_language
+
+    return base_language(lang) in {base_language(x) for x in rule.target_langs}
+
+
+def _langs(rule) -> str:
+    return ",".join(sorted(rule.target_langs)) if rule.target_langs else "any"
 
 
 def _rule_info(rule) -> dict:
     return {"code": rule.code, "name": rule.name, "category": rule.category, "severity": str(rule.severity),
-            "default": rule.default_enabled, "origin": rule.origin, "description": rule.description}
+            "default": rule.default_enabled, "origin": rule.origin, "description": rule.description,
+            "target_langs": sorted(rule.target_langs)}
 
 
 @click.command()

@@ -35,6 +35,9 @@ class Config:
     rule_tables: tuple[str, ...] = ()
     packs: tuple[str, ...] = ()
     target_lang: str = "en"
+    #: ``--target-lang``: every article is in this language, whatever its name or text says
+    #: (``target_lang`` is the fallback of ``tqcheck.text.article_language.resolve``).
+    force_lang: str | None = None
     source_lang: str | None = None
     #: Gate (see ``tqcheck.scoring.gate``): None everywhere means fail on any finding.
     fail_on: Severity | None = None
@@ -49,13 +52,22 @@ class Config:
     allow_empty: bool = False
     #: Larger articles are refused (``max-file-size``, in MiB in the config).
     max_bytes: int = MAX_BYTES
+    #: The articles' kind: "speech" (transcripts) or "news"; None: each article's layout decides
+    #: (``Document.spoken``).
+    domain: str | None = None
+    #: A house-style preset of ``rules/data/style/presets.yml`` ("ap", "chicago", "guardian"):
+    #: option choices and opt-in rules, under the config's own ``[rules.CODE]`` and ``select``.
+    style: str | None = None
 
     def with_options(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 _KEYS = {"select", "ignore", "packs", "target-lang", "source-lang", "fail-on", "encoding", "rules",
-         "fail-under", "max-findings", "weights", "baseline", "allow-empty", "max-file-size"}
+         "fail-under", "max-findings", "weights", "baseline", "allow-empty", "max-file-size",
+         "domain", "style"}
+#: The values of ``domain``.
+DOMAINS = ("news", "speech")
 #: Keys of older releases, and what to write instead.
 _REMOVED = {"cut-score": "pass or fail is the gate's verdict alone: use fail-under for a score threshold"}
 
@@ -158,12 +170,27 @@ def _from_table(table: dict[str, Any], path: Path) -> Config:
     size = table.get("max-file-size", MAX_BYTES / 2**20)
     if isinstance(size, bool) or not isinstance(size, int | float) or not size > 0:
         raise ConfigError(f"{path}: 'max-file-size' must be a number of MiB above 0, not {size!r}")
+    target_lang = str(table.get("target-lang", "en"))
+    from tqcheck.text.locale_profile import is_known_language
+
+    if not is_known_language(target_lang):
+        raise ConfigError(f"{path}: target-lang: unknown language code {target_lang!r} (e.g. en, de, fr, zh, pt-BR)")
     return Config(select=strings("select"), ignore=strings("ignore"), severities=severities,
                   rule_options=rule_options, rule_tables=tuple(code.upper() for code in rules), packs=packs,
-                  target_lang=str(table.get("target-lang", "en")), source_lang=table.get("source-lang"),
+                  target_lang=target_lang, source_lang=table.get("source-lang"),
                   fail_on=fail_on, encoding=table.get("encoding"), path=str(path), allow_empty=allow_empty,
-                  max_bytes=int(size * 2**20),
+                  max_bytes=int(size * 2**20), **_style(table, path),
                   **_scoring(table, path))
+
+
+def _style(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """``domain`` and ``style`` (the preset's name is checked when the linter reads the presets)."""
+    domain, style = table.get("domain"), table.get("style")
+    if domain is not None and domain not in DOMAINS:
+        raise ConfigError(f"{path}: 'domain' must be one of {', '.join(DOMAINS)}, not {domain!r}")
+    if style is not None and not isinstance(style, str):
+        raise ConfigError(f"{path}: 'style' must be the name of a preset, not {style!r}")
+    return {"domain": domain, "style": style}
 
 
 def _scoring(table: dict[str, Any], path: Path) -> dict[str, Any]:

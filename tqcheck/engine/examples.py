@@ -6,6 +6,8 @@ its source takes examples written ``source: ... target: ...``.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from tqcheck.document import Document
@@ -28,6 +30,9 @@ def example_document(rule, text: str) -> Document:
     """The article an example of *rule* stands for."""
     article = text.replace("\\n", "\n")
     lang = "en" if not rule.target_langs or "en" in rule.target_langs else sorted(rule.target_langs)[0]
+    tagged = re.match(r"\[([a-z]{2,3})\] ", article)  # "flag: [de] ..." : an example in that language
+    if tagged:
+        lang, article = tagged.group(1), article[tagged.end():]
     if not rule.needs_source:
         return Document(article, lang=lang)
     source, sep, target = article.removeprefix("source: ").partition(" target: ")

@@ -64,6 +64,10 @@ class Linter:
 
     def __init__(self, config: Config | None = None, registry: Registry | None = None) -> None:
         self.config = config or Config()
+        if self.config.style:  # a house-style preset: its choices under the config's own
+            from tqcheck.engine.style import with_preset
+
+            self.config = with_preset(self.config)
         self.registry = registry or Registry.load(self.config.packs)
         for code in self.config.rule_tables:
             if self.registry.get(code) is None:
@@ -91,10 +95,27 @@ class Linter:
         applicable, custom = found
         return [r for r in applicable if r.applies_to(doc)] if custom else applicable
 
+    def resolve_language(self, doc: Document, declared: str | None = None) -> Document:
+        """Set *doc*'s language: --target-lang, else its file name, else the file's metadata (unit
+        files, a ``lang:`` header line), else language identification, else the config's
+        target-lang (``tqcheck.text.article_language``)."""
+        from tqcheck.text.article_language import resolve
+
+        declared = declared or doc.metadata.get("lang") or doc.metadata.get("language")
+        doc.lang, _ = resolve(forced=self.config.force_lang, path=doc.path, declared=declared,
+                              text=doc.text[doc.body_start:], fallback=self.config.target_lang)
+        return doc
+
     def check_document(self, doc: Document) -> ArticleResult:
+        if self.config.domain and doc.domain is None:
+            doc.domain = self.config.domain
         result = ArticleResult(path=doc.path, word_count=doc.word_count, article_text=doc.raw)
         findings: list[Finding] = []
-        for rule in self.rules_for(doc):
+        rules = self.rules_for(doc)
+        few = self._few_rules_note(doc, rules)
+        if few:
+            result.warnings.append(few)
+        for rule in rules:
             try:
                 findings.extend(rule.check(doc))
             except Exception as exc:  # a rule bug must not stop the other rules
@@ -109,6 +130,25 @@ class Linter:
         result.sentence_count = len(doc.sentences)
         self._suppress(doc, result)
         return result
+
+    #: Fewer rules than this written for an article's language: its result says little (a warning).
+    FEW_RULES = 3
+
+    def _few_rules_note(self, doc: Document, rules: list[Rule]) -> str | None:
+        """A warning when few rules are written for *doc*'s language (rules for any language, such
+        as invisible characters, do not count; the run's selection does not matter): never a
+        silent clean pass."""
+        from tqcheck.text.locale_profile import base_language
+
+        lang = base_language(doc.lang)
+        known = self.__dict__.setdefault("_own_rules", {})
+        if lang not in known:
+            known[lang] = sum(1 for r in self.registry if r.target_langs
+                              and lang in {base_language(x) for x in r.target_langs})
+        if known[lang] >= self.FEW_RULES:
+            return None
+        return (f"few rules for target language {doc.lang!r} ({known[lang]} written for it, {len(rules)} run): "
+                "a clean result says little about this article")
 
     def _suppress(self, doc: Document, result: ArticleResult) -> None:
         """Move findings suppressed in the article (or its ``.tqignore`` sidecar) out of ``findings``."""
@@ -125,7 +165,7 @@ class Linter:
         result.warnings.extend(warnings + unused)
 
     def check_text(self, text: str, path: str = "<text>", fmt: str = "text") -> ArticleResult:
-        doc = Document(text, path=path, format=fmt, lang=self.config.target_lang,
+        doc = Document(text, path=path, format=fmt, lang=self.config.force_lang or self.config.target_lang,
                        source_lang=self.config.source_lang)
         return self.check_document(doc)
 
@@ -135,7 +175,7 @@ class Linter:
                                 source_lang=self.config.source_lang, max_bytes=self.config.max_bytes)
         except InputError as exc:
             return ArticleResult(path=str(path), error=str(exc))
-        return self.check_document(doc)
+        return self.check_document(self.resolve_language(doc))
 
     def check_pairing(self, pairing: Pairing, encoding: str | None = None) -> ArticleResult:
         """Check an article against its source and score it against its reference (``tqcheck.formats.pairing``)."""
@@ -145,10 +185,15 @@ class Linter:
 
         times, t0 = self.stage_times, perf_counter()
         try:
-            pair = read_pair(pairing, encoding=encoding or self.config.encoding, target_lang=self.config.target_lang,
+            pair = read_pair(pairing, encoding=encoding or self.config.encoding,
+                             target_lang=self.config.force_lang or self.config.target_lang,
                              source_lang=self.config.source_lang, max_bytes=self.config.max_bytes)
         except InputError as exc:
             return ArticleResult(path=str(pairing.target), error=str(exc), warnings=list(pairing.warnings))
+        declared = pair.target.lang if pairing.kind == "units" and pair.target.lang != self.config.target_lang else None
+        self.resolve_language(pair.target, pairing.target_lang or declared)
+        if pair.reference is not None:
+            pair.reference.lang = pair.target.lang
         t1 = perf_counter()
         times["reading"] += t1 - t0
         result = self.check_document(pair.target)
@@ -159,7 +204,7 @@ class Linter:
         if pair.reference is not None:
             from tqcheck.scoring.metrics import score_article
 
-            result.metrics, segments = score_article(pair.target, pair.reference, self.config.target_lang)
+            result.metrics, segments = score_article(pair.target, pair.reference, pair.target.lang)
             result.scored_segments = segments
             times["reference metrics"] += perf_counter() - t2
         return result

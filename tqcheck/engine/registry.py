@@ -81,10 +81,13 @@ class Registry:
         return self.rules.get(REDIRECTS.get(code, code))
 
     def resolve(self, selector: str) -> set[str]:
-        """Codes named by a selector: ALL, a code, a code prefix, a rule name or a family."""
+        """Codes named by a selector: ALL, DEFAULT (the rules on by default), a code, a code
+        prefix, a rule name or a family."""
         sel = selector.strip()
         if sel.upper() == "ALL":
             return set(self.rules)
+        if sel.upper() == "DEFAULT":
+            return {c for c, r in self.rules.items() if r.default_enabled}
         up = REDIRECTS.get(sel.upper(), sel.upper())
         codes = {c for c, r in self.rules.items() if c == up or c.startswith(up) and len(up) == 2
                  or r.name == sel or r.family == sel}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqcheck.document import Document
@@ -40,6 +40,8 @@ class Pairing:
     #: "text" (separate files) or "units" (one bilingual file: XLIFF, PO, TMX).
     kind: str = "text"
     warnings: tuple[str, ...] = field(default=())
+    #: The target language its file name gave (``mt.SYSTEM.de.txt``), when it paired by it.
+    target_lang: str | None = None
 
 
 class PairingError(Exception):
@@ -48,11 +50,13 @@ class PairingError(Exception):
 
 def plan(paths: Sequence[str], *, source: str | None = None, reference: str | None = None,
          target_lang: str = "en", source_lang: str | None = None,
-         pair: bool = True) -> tuple[list[Pairing], list[tuple[str, str]]]:
-    """Pair each article of *paths*; returns the pairings and (path, problem) errors.
+         pair: bool = True, name_langs: bool = True) -> tuple[list[Pairing], list[tuple[str, str]]]:
+    """Pair each article of *paths*; returns the pairings and (path, problem) errors. With
+    *name_langs* (no --target-lang given), an article that finds no source as a *target_lang* file
+    is paired as a file of the language its name gives (``mt.SYSTEM.de.txt``).
 
-    Each folder the articles are in is listed once (``FolderIndex``), so planning a run costs time
-    linear in the number of files, however many articles share a folder."""
+    Each folder the articles are in is listed once (``FolderIndex``, one per target language), so
+    planning a run costs time linear in the number of files, however many articles share a folder."""
     paths = list(paths)
     if source or reference:
         articles = [p for p in paths if p != "-"]
@@ -69,6 +73,18 @@ def plan(paths: Sequence[str], *, source: str | None = None, reference: str | No
             pairings.append(find_pairing(p, target_lang=target_lang, source_lang=source_lang, index=index))
         except PairingError as exc:
             errors.append((p, str(exc)))
+    if name_langs:  # a lone article that is nobody's source: paired in its file name's language
+        taken = {index.realpath(x.source) for x in pairings if x.source}
+        by_lang = {target_lang: index}
+        for i, found in enumerate(pairings):
+            named = _name_lang(found.target) if found.kind == "text" and not found.source else None
+            if named and named != target_lang and index.realpath(found.target) not in taken:
+                named_index = by_lang.setdefault(named, FolderIndex(named))
+                try:
+                    pairings[i] = replace(find_pairing(found.target, target_lang=named, source_lang=source_lang,
+                                                       index=named_index), target_lang=named)
+                except PairingError as exc:
+                    errors.append((found.target, str(exc)))
     # realpath, not Path.resolve(): a symlink loop must not raise here (its read reports it)
     sources = {index.realpath(x.source) for x in pairings if x.source}
     kept = [x for x in pairings if x.target == "-" or index.realpath(x.target) not in sources]
@@ -203,6 +219,12 @@ def find_pairing(path: str, *, target_lang: str = "en", source_lang: str | None 
     return Pairing(path, str(src) if src else None, str(ref) if ref else None, lang)
 
 
+def _name_lang(path: str) -> str | None:
+    from tqcheck.text.article_language import language_from_name
+
+    return language_from_name(path)
+
+
 def _suffix_lang(path: str, target_lang: str) -> str | None:
     m = re.search(rf"\.({_LANG})\.[^.]+$", Path(path).name, re.IGNORECASE)
     return m.group(1).lower() if m and m.group(1).lower() not in (target_lang, "ref") else None
@@ -224,6 +246,7 @@ def read_pair(pairing: Pairing, *, encoding: str | None = None, target_lang: str
     """Read and align the files of *pairing* (each of at most *max_bytes*); InputError names the
     file that failed."""
     lang = pairing.source_lang or source_lang
+    target_lang = pairing.target_lang or target_lang
     if pairing.kind == "units":
         from tqcheck.formats.units import read_units
         from tqcheck.text.align import align_documents

@@ -6,5 +6,6 @@ def get_rules() -> list[type]:
     from tqcheck.checks.grammar.GR02 import MixedCorrelatives
     from tqcheck.checks.grammar.GR03 import LowercaseSentenceStart
     from tqcheck.checks.grammar.GR05 import GenderedPronoun
+    from tqcheck.checks.grammar.GR06 import MixedRegister
 
-    return [CapitalAfterComma, MixedCorrelatives, LowercaseSentenceStart, GenderedPronoun]
+    return [CapitalAfterComma, MixedCorrelatives, LowercaseSentenceStart, GenderedPronoun, MixedRegister]

@@ -6,6 +6,10 @@ from tqcheck.options import Words
 from tqcheck.rule import Rule, lazy_compile
 
 
+_OPENING = ("[", "(", "{")
+_CLOSING = ("]", ")", "}")
+
+
 class DecimalComma(Rule):
     """A decimal comma in an English number ("3,5 million", "0,5%").
 
@@ -13,12 +17,14 @@ class DecimalComma(Rule):
     more) and then a scale word, a percent sign or a unit, and any "0,x".
     Why it matters: most European languages write decimals with a comma; in English "3,5"
     reads as a garbled thousands separator and "15,2 thousand" is wrong. "1,500" (a thousands
-    separator) and lists ("aged 10,11 and 12") are left alone.
+    separator), lists ("aged 10,11 and 12") and pairs in brackets, the notation of coordinates,
+    intervals and matrices ("[0,0]", "(0,1)"), are left alone.
     Example:
         flag: Also, 15,2 thousand families received a payment.
         flag: Prices rose by 0,5 percent, and output by 3,25%.
         okay: Also, 15.2 thousand families received 1,500 rubles each.
         okay: Children aged 10,11 and 12 took part.
+        okay: The robot starts at [0,0] and the interval (0,1) is open.
     """
 
     code = "LC02"
@@ -43,7 +49,10 @@ class DecimalComma(Rule):
     def check(self, doc):
         if not self._needs.search(doc.text, doc.body_start):
             return
-        for m in self._pattern.finditer(doc.text, doc.body_start):
+        text = doc.text
+        for m in self._pattern.finditer(text, doc.body_start):
+            if text[m.start() - 1:m.start()] in _OPENING and text[m.end():m.end() + 1] in _CLOSING and m.start():
+                continue  # "[0,0]", "(0,1)": a pair of numbers, not a decimal
             number = f"{m.group('zero')}.{m.group('zfrac')}" if m.group("zero") else f"{m.group('int')}.{m.group('frac')}"
             yield self.finding(doc, m.start(), m.end(), f"Decimal comma in '{m.group()}'; English uses a decimal point.",
                                number, fixable=True)

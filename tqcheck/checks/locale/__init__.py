@@ -8,5 +8,8 @@ def get_rules() -> list[type]:
     from tqcheck.checks.locale.LC04 import DottedTime
     from tqcheck.checks.locale.LC05 import CurrencySymbolPosition
     from tqcheck.checks.locale.LC06 import SpacedPercent
+    from tqcheck.checks.locale.LC11 import ForeignNumberSeparators
+    from tqcheck.checks.locale.LC12 import ForeignDateFormat
 
-    return [DottedDate, DecimalComma, ForeignThousandsSeparator, DottedTime, CurrencySymbolPosition, SpacedPercent]
+    return [DottedDate, DecimalComma, ForeignThousandsSeparator, DottedTime, CurrencySymbolPosition, SpacedPercent,
+            ForeignNumberSeparators, ForeignDateFormat]

@@ -3,9 +3,10 @@ from collections import Counter
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from tqcheck.finding import Severity
-from tqcheck.options import Words, WordSet
+from tqcheck.options import Table, Words, WordSet
 from tqcheck.rule import Rule, lazy_compile
 
 _DATA = "names/name-forms.yml"
@@ -13,6 +14,7 @@ _DATA = "names/name-forms.yml"
 # "\b[A-Z]..." written as "[A-Z](?<!\w[A-Z])...": the same matches, but a pattern that starts with
 # a character class lets re skip to candidate letters in C instead of trying every position.
 _NAME = lazy_compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z]?[a-z]+)*\b")
+_NAME_BEFORE = lazy_compile(r"\b([A-Z][a-z]+) $")
 
 
 class InconsistentNameSpelling(Rule):
@@ -31,6 +33,7 @@ class InconsistentNameSpelling(Rule):
         flag: Tourists came to Macao in May. The Macau government said Macao expects more.
         okay: Russia and the Russian government. Ukraine and the Ukrainian army. Germany and German firms.
         okay: Ivan Petrov and his wife Anna Petrova met Petrov's lawyer.
+        okay: Reinhard spoke first. Richard answered, and Reinhard replied. Swedes voted in Sweden.
     """
 
     code = "NM02"
@@ -46,6 +49,10 @@ class InconsistentNameSpelling(Rule):
     stem_suffixes = WordSet(_DATA, "The same, where the stem loses its last letter (Ukraine/Ukrainian).")
     masculine_endings = Words(_DATA, "Masculine surname endings (Tolstoy).")
     feminine_endings = Words(_DATA, "Feminine endings that replace them (Tolstaya).")
+    spelling_alternations = Table(_DATA, "Replacements, in order, after which two romanizations of one name are one word (kh: h).")
+    variant_spellings = Table(_DATA, "Names with two established spellings (Macau: Macao).")
+    #: With a shared given or family name beside them, two spellings at most this many edits apart.
+    max_edits_with_shared_name = 2
 
     def check(self, doc):
         text = doc.text
@@ -63,11 +70,13 @@ class InconsistentNameSpelling(Rule):
         sentence_starts = {start for start, _ in doc.sentences}
         occurrences: dict[str, list[tuple[int, int]]] = {}
         mid_sentence: set[str] = set()
+        beside: dict[str, set[str]] = {}
         for m in _NAME.finditer(text, doc.body_start):
             word = m.group()
             if word not in spelled_alike:
                 continue  # never compared as a name below, so its places are not needed
             occurrences.setdefault(word, []).append(m.span())
+            beside.setdefault(word, set()).update(self._neighbours(text, *m.span()))
             if m.start() not in sentence_starts and not _after_quote_or_break(text, m.start()):
                 mid_sentence.add(word)
         # The filters of the candidates hold for every word of spelled_alike. Leaving out the
@@ -78,7 +87,7 @@ class InconsistentNameSpelling(Rule):
         for word in names:
             matches = process.extract(word, names, scorer=fuzz.ratio, score_cutoff=self.min_similarity, limit=None)
             for other, score, _ in matches:
-                if other == word or self._derived(word, other):
+                if other == word or self._derived(word, other) or not self._one_name(word, other, beside):
                     continue
                 rare, common = sorted((word, other), key=lambda w: (counts[w], -occurrences[w][0][0]))
                 if rare in reported:
@@ -100,6 +109,34 @@ class InconsistentNameSpelling(Rule):
                                                score_cutoff=self.min_similarity, limit=None):
                 if not self._derived(word, other) or not self._derived(other, word):
                     found.update((word, other))
+        return found
+
+    def _one_name(self, a: str, b: str, beside: dict[str, set[str]]) -> bool:
+        """Evidence that *a* and *b* are one name: romanization variants of each other, known
+        variants, or a given or family name shared beside them with few edits between them."""
+        if self._canonical(a) == self._canonical(b):
+            return True
+        return bool(beside.get(a, set()) & beside.get(b, set())) and \
+            Levenshtein.distance(a, b) <= self.max_edits_with_shared_name
+
+    def _canonical(self, word: str) -> str:
+        word = self.variant_spellings.get(word, word).lower()
+        for old, new in self.spelling_alternations.items():
+            if old.startswith("^"):
+                if word.startswith(old[1:]):
+                    word = new + word[len(old) - 1:]
+            else:
+                word = word.replace(old, new)
+        return word
+
+    def _neighbours(self, text: str, start: int, end: int) -> set[str]:
+        """The capitalised words right before and after a name (its given or family name)."""
+        found = set()
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        after = _NAME.match(text, end + 1) if text[end:end + 1] == " " else None
+        for m in (before, after):
+            if m and m.group(1 if m is before else 0) not in self.title_words:
+                found.add(m.group(1 if m is before else 0))
         return found
 
     def _derived(self, a: str, b: str) -> bool:

@@ -17,7 +17,11 @@ def get_rules() -> list[type]:
     from tqcheck.checks.punctuation.PU13 import DanglingHyphen
     from tqcheck.checks.punctuation.PU15 import PunctuationAfterArticle
     from tqcheck.checks.punctuation.PU16 import StrayApostrophe
+    from tqcheck.checks.punctuation.PU17 import LocaleDash
+    from tqcheck.checks.punctuation.PU18 import HalfWidthInCjk
+    from tqcheck.checks.punctuation.PU19 import MissingFixedSpace
 
     return [SpacedEnDash, ForeignQuotes, SpaceBeforePunctuation, MissingSpaceAfterPunctuation, UnbalancedBrackets,
             UnbalancedQuotes, MixedQuoteStyles, RepeatedPunctuation, FrenchSpacing, StraySymbol, SpacedHyphenDash,
-            InvisibleCharacter, DanglingHyphen, PunctuationAfterArticle, StrayApostrophe]
+            InvisibleCharacter, DanglingHyphen, PunctuationAfterArticle, StrayApostrophe,
+            LocaleDash, HalfWidthInCjk, MissingFixedSpace]

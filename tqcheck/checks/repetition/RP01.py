@@ -1,8 +1,9 @@
 import re
+from functools import cached_property
 
 from tqcheck.checks.repetition.tokens import TOKEN, doubled_tokens, may_repeat
 from tqcheck.finding import Severity
-from tqcheck.options import WordSet
+from tqcheck.options import Words, WordSet
 from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 #: Spaces between repeats; a line break only before a lower-case word (not a headline's last
@@ -16,8 +17,10 @@ class DoubledWord(Rule):
     What it does: flags "the the", "to to", "2016 2016", "Covid-19 Covid-19": a word, number or
     hyphenated name immediately repeated (case-insensitive).
     Why it matters: a typical decoder glitch of MT, and an error an editor always fixes.
-    Grammatical doubles ("had had", "that that") are left alone; runs of three or more are
-    RP04's (one finding per loop).
+    Grammatical doubles ("had had", "that that"), emphatic ones ("really really", "a long long
+    time ago") and names that are one word twice (Lang Lang, Duran Duran: a capitalised double
+    that is a pinyin syllable or a listed name) are left alone; runs of three or more are RP04's
+    (one finding per loop).
     Example:
         flag: The drones were aimed at the the Kremlin.
         flag: He will run for president in 2016 2016.
@@ -25,6 +28,7 @@ class DoubledWord(Rule):
         okay: He had had enough.
         okay: The Kremlin said that that was false.
         okay: The effectiveness was assessed assessed assessed.
+        okay: It was a long long time ago, and Lang Lang played with Duran Duran.
     """
 
     code = "RP01"
@@ -37,6 +41,25 @@ class DoubledWord(Rule):
     _next = lazy_compile(rf"{SEPARATOR}({TOKEN})(?![\w'’-])", re.IGNORECASE)
 
     grammatical_doubles = WordSet("repetition/intended-repeats.yml", "Doubles that English grammar makes (had had, that that).")
+    emphatic_doubles = WordSet("repetition/intended-repeats.yml", "Words doubled for emphasis (really really).")
+    doubled_names = WordSet("repetition/intended-repeats.yml", "Names that are one word twice (Duran Duran).")
+    initials = Words("names/pinyin.yml", "The initials of a pinyin syllable (doubled Chinese given names).")
+    finals = Words("names/pinyin.yml", "The finals of a pinyin syllable.")
+
+    @cached_property
+    def _intended(self) -> frozenset[str]:
+        return self.grammatical_doubles | self.emphatic_doubles
+
+    @cached_property
+    def _syllable(self) -> re.Pattern:
+        return re.compile(f"(?:{'|'.join(sorted(map(re.escape, self.initials), key=len, reverse=True))})?"
+                          f"(?:{'|'.join(map(re.escape, self.finals))})")
+
+    def _doubled_name(self, word: str, second: str) -> bool:
+        """Lang Lang, Duran Duran: both capitalised, a listed name or a pinyin syllable."""
+        if not (word[:1].isupper() and second[:1].isupper() and word[1:].islower()):
+            return False
+        return word in self.doubled_names or bool(self._syllable.fullmatch(word))
 
     def check(self, doc):
         if not may_repeat(doc):
@@ -45,13 +68,14 @@ class DoubledWord(Rule):
         if doubled is not None:
             # Each match is a doubled token with only spaces between: the lower-cased text has one
             # of these words, spaces and one of them again (one search, from the words' letters).
-            doubled -= self.grammatical_doubles
+            doubled -= self._intended
             if not doubled or not _spaced_pair(doubled).search(doc.index.lower, doc.body_start):
                 return
         text = doc.text
         for m in iter_matches(self._pattern, doc):
             word = m.group(1)
-            if word.lower() in self.grammatical_doubles or self._in_longer_run(text, m):
+            if word.lower() in self._intended or self._in_longer_run(text, m) \
+                    or self._doubled_name(word, m.group(2)):
                 continue
             yield self.finding(doc, m.start(), m.end(), f"Doubled word '{word}'.", word, fixable=True)
 

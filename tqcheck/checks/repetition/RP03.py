@@ -68,7 +68,7 @@ class PhraseLoop(Rule):
                 for n in range(2, self.max_words + 1):
                     if i + 2 * n > len(words) or lowered[i] != lowered[i + n]:
                         continue  # cheap test first: most positions start no loop
-                    times = self._repeats(text, words, lowered, i, n)
+                    times = self._repeats(text, words, lowered, i, n, doc.spoken)
                     if times:
                         last = words[i + n * times - 1]
                         phrase = text[words[i][0]:words[i + n - 1][1]]
@@ -77,8 +77,9 @@ class PhraseLoop(Rule):
                         taken_until = last[1]
                         break
 
-    def _repeats(self, text: str, words: list, lowered: list[str], i: int, n: int) -> int:
-        """How often lowered[i:i+n] occurs back to back from i (0 if it is not a loop)."""
+    def _repeats(self, text: str, words: list, lowered: list[str], i: int, n: int, spoken: bool = False) -> int:
+        """How often lowered[i:i+n] occurs back to back from i (0 if it is not a loop). In speech
+        a phrase said again after a comma ("we went there, we went there") is the speaker's."""
         gram = lowered[i:i + n]
         if len(set(gram)) == 1:
             return 0  # a single repeated word is RP01/RP04's
@@ -94,7 +95,7 @@ class PhraseLoop(Rule):
         while lowered[i + n * times:i + n * (times + 1)] == gram and \
                 joined(i + n * times - 1, i + n * (times + 1) - 1, _GAP_WITH_COMMA):
             times += 1
-        if times >= 3:
+        if times >= 3 and not (spoken and not joined(i, i + n * times - 1, _GAP)):
             return times
         if times == 2 and joined(i, i + 2 * n - 1, _GAP):
             return 2

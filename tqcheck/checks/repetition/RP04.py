@@ -13,7 +13,8 @@ class WordLoop(Rule):
     What it does: flags "assessed assessed assessed", "food food food food", "60 60 60": one
     word, number or name repeated at least three times with only spaces between.
     Why it matters: a decoder stuck in a loop, one of the commonest hallucinations of neural MT;
-    the text around it is often damaged too. Laughter and sounds ("ha ha ha") are left alone.
+    the text around it is often damaged too. Laughter and sounds ("ha ha ha") are left alone,
+    and in spoken text (a transcript) a word said three times ("no no no").
     Example:
         flag: Their effectiveness was assessed assessed assessed assessed.
         flag: He died at the age of 60 60 60 60.
@@ -30,6 +31,9 @@ class WordLoop(Rule):
 
     _pattern = lazy_compile(rf"(?<![\w'’-])({TOKEN})(?:{SEPARATOR}\1(?![\w'’-])){{2,}}", re.IGNORECASE)
 
+    #: In speech (``Document.spoken``), a word said three times is the speaker's.
+    min_times_in_speech = 4
+
     def check(self, doc):
         if not may_repeat(doc, 3):
             return
@@ -38,4 +42,6 @@ class WordLoop(Rule):
             if word.lower() in self.onomatopoeia:
                 continue
             times = len(m.group().split())
+            if doc.spoken and times < self.min_times_in_speech:
+                continue  # "no no no": a speaker's, not a decoder's
             yield self.finding(doc, m.start(), m.end(), f"'{word}' repeated {times} times in a row.", word, fixable=True)
