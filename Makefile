@@ -58,7 +58,7 @@ fuzz: install
 .PHONY: bench
 bench: install
 	@test -n "$(CORPUS)" || { echo "usage: make bench CORPUS=/path/to/corpus (with wmt*/ folders)"; exit 2; }
-	$(BIN)/python bench/benchmark.py $(CORPUS) --runs 5 --scales 1,10 --cli-runs 3
+	$(BIN)/python bench/benchmark.py $(CORPUS) --runs 3 --markdown bench/results.md --readme README.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .fuzz .tqcheck_cache

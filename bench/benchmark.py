@@ -1,27 +1,25 @@
-"""Benchmark: tqcheck's default rule set against pofilter on the shared corpus.
+"""Benchmark: `tqcheck check` as users run it (a process over a folder), against pofilter.
 
-    python bench/benchmark.py CORPUS_DIR [--runs 5] [--scales 1,10] [--no-pofilter] [--cli-runs 3]
-                              [--no-cli] [--json FILE]
+    python bench/benchmark.py CORPUS_DIR [--sizes 1000,2000,8000,20000] [--runs 3] [--big-runs 1]
+                              [--work DIR] [--markdown FILE] [--readme README.md] [--no-dask]
 
-For each scale (the corpus repeated N times, names varied in each copy so caches cannot make a
-copy free) it checks every MT and reference article of CORPUS_DIR/wmt*/ in a fresh child process
-and reports the median words/second, articles/second and the child's peak RSS. In the same run it
-gives pofilter (Translate Toolkit's default checks) the same MT text as PO units (source + target
-segment) and prints the ratio, which holds on a noisy shared machine where absolute figures drift.
-Language identification's memo is cleared between runs, so a repeated run pays for it again.
-
-Then the command line, as users run it (source/reference pairing and reference metrics included),
-over the unscaled corpus: the median wall time of `tqcheck check --no-cache --jobs 1` and
-`--jobs 2` (the speed-up), of a re-run served by the result cache, and of `tqcheck check` on one
-small file (start-up).
+Folders of distinct MT articles are generated from CORPUS_DIR/wmt*/ (bench/make_folder.py: copies of
+the MT outputs with their lines shuffled, seeded) under --work: flat folders of each size and a
+nested corpus layout (2,000 articles in folders of 100, each beside its source). Every figure is a
+child process timed from outside (wall clock; peak RSS from the kernel's accounting of that
+process): `tqcheck check --jobs 1 --no-cache --format json --profile-stages FOLDER > /dev/null`,
+medians of --runs runs (--big-runs for 8,000 articles and more). On the 2,000-article folder the
+harness alternates tqcheck with pofilter (Translate Toolkit's default checks) over the same
+segments as PO files, and reports the ratio of the medians (a shared machine drifts; alternating
+keeps the comparison fair). Then: `--jobs 2` against `--jobs 1`, an unchanged re-run served by the
+result cache against the cold run, `--dask` on a local cluster, and start-up (`tqcheck check` on
+one small file and `tqcheck --help`, bytecode compiled as after `pip install`).
 """
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -29,173 +27,174 @@ import tempfile
 import time
 from pathlib import Path
 
-WORD = re.compile(r"\S+")
+sys.path.insert(0, str(Path(__file__).parent))
+from make_folder import generate  # noqa: E402
+
+TQCHECK = [sys.executable, "-m", "tqcheck"]
+POFILTER = [sys.executable, "-m", "translate.filters.pofilter", "--progress=none"]
+STAGES = re.compile(r"time per stage: (.*)")
 
 
-def load_corpus(corpus: Path) -> list[tuple[str, str, str | None]]:
-    """(name, text, source text or None) for every MT and reference article, sorted."""
-    articles = []
-    for doc in sorted(p for p in corpus.glob("wmt*/*") if p.is_dir()):
-        sources = sorted(doc.glob("source.*.txt"))
-        source = sources[0].read_text(encoding="utf-8") if sources else None
-        for path in sorted(doc.glob("mt.*.en.txt")) + sorted(doc.glob("ref.en.txt")):
-            articles.append((f"{doc.name}/{path.name}", path.read_text(encoding="utf-8"), source))
-    if not articles:
-        sys.exit(f"benchmark: no articles under {corpus}/wmt*/ (expected the shared corpus layout)")
-    return articles
-
-
-def scaled(articles, scale: int):
-    """The corpus repeated *scale* times; copy k>0 varies capitalised words so no cache helps."""
-    out = list(articles)
-    for k in range(1, scale):
-        suffix = chr(ord("a") + k % 26) * (1 + k // 26)
-        vary = re.compile(r"\b([A-Z][a-z]{3,})\b")
-        out.extend((f"{name}#{k}", vary.sub(lambda m: m.group(1) + suffix, text), src) for name, text, src in articles)
-    return out
-
-
-def run_tqcheck(articles, runs: int) -> dict:
-    from tqcheck.engine.linter import Linter
-    from tqcheck.text.langid import detect
-
-    linter = Linter()
-    words = sum(len(WORD.findall(t)) for _, t, _ in articles)
-    times, findings = [], 0
-    for _ in range(runs):
-        detect.cache_clear()  # each run identifies languages afresh (the memo would make runs 2+ free)
+def timed(cmd: list[str], env: dict | None = None) -> dict:
+    """Run *cmd* (output discarded, stderr kept): wall seconds, peak RSS in MiB, stderr."""
+    with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        findings = sum(len(linter.check_text(text, path=name).findings) for name, text, _ in articles)
-        times.append(time.perf_counter() - t0)
-    return {"words": words, "articles": len(articles), "times": times, "findings": findings}
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if proc.returncode not in (0, 1) or "Traceback (most recent call last)" in stderr:
+        sys.exit(f"benchmark: {' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
+    return {"wall": wall, "rss": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime, "stderr": stderr}
 
 
-def run_pofilter(articles, runs: int) -> dict:
-    from translate.filters import checks
-    from translate.storage import pypo
-
-    units = []
-    for _, text, source in articles:
-        if source is None:
-            continue
-        for src, tgt in zip(source.splitlines(), text.splitlines()):
-            unit = pypo.pounit(src)
-            unit.target = tgt
-            units.append(unit)
-    words = sum(len(WORD.findall(u.target)) for u in units)
-    checker = checks.StandardChecker()
-    times, failures = [], 0
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        failures = sum(len(checker.run_filters(u)) for u in units)
-        times.append(time.perf_counter() - t0)
-    return {"words": words, "articles": len(units), "times": times, "findings": failures}
+def stages_of(stderr: str) -> dict[str, float]:
+    m = STAGES.search(stderr)
+    if not m:
+        return {}
+    return {k.replace(" (in this process)", ""): float(v.rstrip(" s"))
+            for k, v in (part.rsplit(" ", 2)[0:2] for part in m.group(1).split(", "))}
 
 
-def child(args) -> None:
-    """Runs one measurement and prints it as JSON, with this process's peak RSS."""
-    articles = scaled(load_corpus(Path(args.corpus)), args.scale)
-    if args.tool == "pofilter":
-        # pofilter sees each MT segment as a PO unit; references have no PO form of their own.
-        articles = [a for a in articles if "/mt." in a[0]]
-        result = run_pofilter(articles, args.runs)
-    else:
-        result = run_tqcheck(articles, args.runs)
-    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(result))
+def median_of(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
 
 
-def measure(corpus: str, tool: str, scale: int, runs: int) -> dict:
-    cmd = [sys.executable, __file__, corpus, "--child", tool, "--scale", str(scale), "--runs", str(runs)]
-    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if out.returncode:
-        sys.exit(f"benchmark: {tool} x{scale} failed:\n{out.stderr}")
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    med = statistics.median(result["times"])
-    result.update(median_s=med, words_per_s=result["words"] / med, articles_per_s=result["articles"] / med)
-    return result
+def folder(work: Path, corpus: Path, n: int, layout: str = "flat") -> tuple[Path, int]:
+    path = work / f"{layout}{n}"
+    stamp = path / ".words"
+    if not stamp.exists():
+        words = generate(corpus, path, n, layout)
+        stamp.write_text(str(words))
+    return path, int(stamp.read_text())
 
 
-def cli_times(corpus: str, runs: int, *args: str, env: dict | None = None) -> float:
-    """Median wall time of `tqcheck check ARGS CORPUS` (output discarded; failing articles are expected)."""
-    tqcheck = Path(sys.executable).with_name("tqcheck")
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        out = subprocess.run([str(tqcheck), "check", "--exit-zero", "--format", "jsonl", *args, corpus],
-                             capture_output=True, text=True, check=False, env=env)
-        times.append(time.perf_counter() - t0)
-        if out.returncode:
-            sys.exit(f"benchmark: tqcheck check {' '.join(args)} failed:\n{out.stderr[-2000:]}")
-    return statistics.median(times)
-
-
-def cli(corpus: str, runs: int) -> dict:
-    one = cli_times(corpus, runs, "--no-cache", "--jobs", "1")
-    two = cli_times(corpus, runs, "--no-cache", "--jobs", "2")
-    with tempfile.TemporaryDirectory() as cache:
-        env = {**os.environ, "TQCHECK_CACHE_DIR": cache}
-        cli_times(corpus, 1, "--jobs", "2", env=env)  # fills the cache
-        rerun = cli_times(corpus, runs, "--jobs", "2", env=env)
-    return {"jobs1_s": one, "jobs2_s": two, "speedup": one / two, "cached_rerun_s": rerun}
-
-
-def startup(runs: int) -> float:
-    import tqcheck as package
-
-    tqcheck = Path(sys.executable).with_name("tqcheck")
-    # As installed: pip writes the bytecode at install, but an editable checkout run with
-    # PYTHONDONTWRITEBYTECODE would recompile every edited module on each start.
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)], check=False)
-    with tempfile.TemporaryDirectory() as tmp:
-        small = Path(tmp, "small.en.txt")
-        small.write_text("Drones flew over Kyiv on Wednesday, officials said.\n", encoding="utf-8")
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            subprocess.run([str(tqcheck), "check", "--no-cache", str(small)], capture_output=True, check=False)
-            times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+def check_cmd(path: Path, *args: str) -> list[str]:
+    return [*TQCHECK, "check", "--exit-zero", "--format", "json", *args, str(path)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--scales", default="1,10")
-    parser.add_argument("--no-pofilter", action="store_true")
-    parser.add_argument("--cli-runs", type=int, default=3, help="runs of each command-line timing")
-    parser.add_argument("--no-cli", action="store_true", help="skip the command-line timings")
-    parser.add_argument("--json", dest="json_out")
-    parser.add_argument("--child", dest="tool", help=argparse.SUPPRESS)
-    parser.add_argument("--scale", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", default="1000,2000,8000,20000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--big-runs", type=int, default=1, help="runs of the folders of 8,000 articles and more")
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "tqcheck-bench"))
+    parser.add_argument("--markdown", help="write the table to this file")
+    parser.add_argument("--readme", help="replace the table between the bench markers of this README")
+    parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--base", type=int, default=2000, help="the folder size of the pofilter, --jobs and cache comparisons")
     args = parser.parse_args()
-    if args.tool:
-        child(args)
-        return
-    rows = []
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; median of {args.runs} runs")
-    print(f"{'tool':<10} {'scale':>5} {'words':>9} {'articles':>8} {'median s':>9} {'words/s':>10} {'articles/s':>10} {'peak RSS MiB':>12}")
-    for scale in (int(s) for s in args.scales.split(",")):
-        for tool in ("tqcheck",) + (() if args.no_pofilter else ("pofilter",)):
-            r = measure(args.corpus, tool, scale, args.runs)
-            rows.append({"tool": tool, "scale": scale, **{k: v for k, v in r.items() if k != "times"}})
-            print(f"{tool:<10} {scale:>5} {r['words']:>9} {r['articles']:>8} {r['median_s']:>9.3f} "
-                  f"{r['words_per_s']:>10,.0f} {r['articles_per_s']:>10,.1f} {r['peak_rss_mib']:>12.1f}")
-        if not args.no_pofilter:
-            tq, po = rows[-2], rows[-1]
-            print(f"{'ratio':<10} {scale:>5} tqcheck/pofilter words/s = {tq['words_per_s'] / po['words_per_s']:.2f}")
-    timings = {}
-    if not args.no_cli:
-        timings = cli(args.corpus, args.cli_runs)
-        print(f"tqcheck check over the corpus (paired, metrics), median of {args.cli_runs}: "
-              f"--jobs 1 {timings['jobs1_s']:.2f} s, --jobs 2 {timings['jobs2_s']:.2f} s, "
-              f"speed-up {timings['speedup']:.2f}x; cached re-run {timings['cached_rerun_s']:.2f} s")
-    start = startup(args.runs)
-    print(f"start-up: `tqcheck check` on one small file, median {start:.3f} s wall")
-    if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"cores": os.cpu_count(), "rows": rows, "cli": timings,
-                                                   "startup_s": start}, indent=2) + "\n")
+    corpus, work = Path(args.corpus), Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    import tqcheck as package
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)], check=False,
+                   stdout=subprocess.DEVNULL)
+    rows, notes = [], []
+    say = lambda text: print(text, flush=True)  # noqa: E731
+    say(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, Python {sys.version.split()[0]}")
+    cold = {}
+    for n in (int(s) for s in args.sizes.split(",")):
+        path, words = folder(work, corpus, n)
+        runs_n = args.runs if n < 8000 else args.big_runs
+        runs, po_runs = [], []
+        po_path = folder(work, corpus, n, "po")[0] if n == args.base else None
+        for _ in range(runs_n):
+            runs.append(timed(check_cmd(path, "--jobs", "1", "--no-cache", "--profile-stages")))
+            if po_path is not None:
+                out = tempfile.mkdtemp(dir=work)
+                po_runs.append(timed([*POFILTER, "-i", str(po_path), "-o", out]))
+                subprocess.run(["rm", "-rf", out], check=False)
+        wall = median_of(runs, "wall")
+        stages = {k: statistics.median(stages_of(r["stderr"]).get(k, 0.0) for r in runs)
+                  for k in stages_of(runs[0]["stderr"])}
+        row = {"articles": n, "words": words, "wall": wall, "cpu": median_of(runs, "cpu"),
+               "words_per_s": words / wall, "rss": median_of(runs, "rss"), "stages": stages}
+        if po_runs:
+            row["pofilter_words_per_s"] = words / median_of(po_runs, "wall")
+            row["ratio"] = median_of(po_runs, "wall") / wall
+        rows.append(row)
+        cold[n] = (path, wall)
+        say(f"{n:>6} articles {words:>9,} words: {wall:7.2f} s wall ({row['cpu']:.2f} s cpu), "
+            f"{row['words_per_s']:>9,.0f} words/s, peak RSS {row['rss']:.0f} MiB; stages "
+            + ", ".join(f"{k} {v:.2f}" for k, v in stages.items())
+            + (f"; pofilter {row['pofilter_words_per_s']:,.0f} words/s, ratio {row['ratio']:.2f}x" if po_runs else ""))
+    base_n = args.base if args.base in cold else min(cold)
+    path, one = cold[base_n]
+    two = median_of([timed(check_cmd(path, "--jobs", "2", "--no-cache")) for _ in range(args.runs)], "wall")
+    with tempfile.TemporaryDirectory(dir=work) as cache:
+        env = {**os.environ, "TQCHECK_CACHE_DIR": cache}
+        timed(check_cmd(path, "--jobs", "1"), env)
+        rerun = median_of([timed(check_cmd(path, "--jobs", "1"), env) for _ in range(args.runs)], "wall")
+    nested, nested_words = folder(work, corpus, base_n, "nested")
+    nested_runs = [timed(check_cmd(nested, "--jobs", "1", "--no-cache")) for _ in range(args.big_runs)]
+    extra = {"jobs2": two, "speedup": one / two, "cached": rerun, "cached_ratio": rerun / one,
+             "nested": median_of(nested_runs, "wall"), "nested_words": nested_words,
+             "nested_rss": median_of(nested_runs, "rss")}
+    say(f"{base_n} articles: --jobs 2 {two:.2f} s ({one / two:.2f}x --jobs 1); cached re-run {rerun:.2f} s "
+        f"({rerun / one:.0%} of cold); nested corpus with sources {extra['nested']:.2f} s")
+    if not args.no_dask:
+        extra["dask"] = dask_run(cold, base_n, notes)
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp, "small.en.txt")
+        small.write_text("Drones flew over Kyiv on Wednesday, officials said.\n", encoding="utf-8")
+        extra["startup_check"] = median_of([timed([*TQCHECK, "check", "--no-cache", str(small)]) for _ in range(7)], "wall")
+        extra["startup_help"] = median_of([timed([*TQCHECK, "--help"]) for _ in range(7)], "wall")
+    say(f"start-up: check small.txt {extra['startup_check']:.3f} s, --help {extra['startup_help']:.3f} s")
+    table = markdown(rows, extra, base_n, args, notes)
+    print(table)
+    if args.markdown:
+        Path(args.markdown).write_text(table)
+    if args.readme:
+        readme = Path(args.readme)
+        text = readme.read_text(encoding="utf-8")
+        start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
+        a, b = text.index(start) + len(start), text.index(end)
+        readme.write_text(text[:a] + table + text[b:], encoding="utf-8")
+
+
+def dask_run(cold: dict, base_n: int, notes: list) -> float | None:
+    """`tqcheck check --dask` over the base folder on a local cluster of 2 single-thread workers."""
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        notes.append("Dask not installed: no --dask row")
+        return None
+    n = base_n
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run = timed(check_cmd(cold[n][0], "--no-cache", "--dask", cluster.scheduler_address))
+    notes.append(f"--dask on a local cluster (2 workers): {n:,} articles in {run['wall']:.1f} s, "
+                 f"client peak RSS {run['rss']:.0f} MiB")
+    print(notes[-1], flush=True)
+    return run["wall"]
+
+
+def markdown(rows, extra, base_n, args, notes) -> str:
+    first = rows[0]
+    lines = [f"`make bench` ({time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+             f"load average {os.getloadavg()[0]:.1f} at the end); medians of {args.runs} runs "
+             f"({args.big_runs} for 8,000 articles and more):", "",
+             "| articles (flat folder) | words | wall (cpu) | words/s (per cpu s) | vs first | peak RSS | listing+pairing / reading / rules / output (s) | pofilter |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for r in rows:
+        s = r["stages"]
+        split = " / ".join(f"{s.get(k, 0):.2f}" for k in ("listing and pairing", "reading", "rules", "output"))
+        po = f"{r['pofilter_words_per_s']:,.0f} words/s: tqcheck {r['ratio']:.2f}x" if "ratio" in r else ""
+        lines.append(f"| {r['articles']:,} | {r['words']:,} | {r['wall']:.1f} s ({r['cpu']:.1f} s) | {r['words_per_s']:,.0f} "
+                     f"({r['words'] / r['cpu']:,.0f}) | "
+                     f"{r['words_per_s'] / first['words_per_s']:.2f}x | {r['rss']:.0f} MiB "
+                     f"({r['rss'] / first['rss']:.2f}x) | {split} | {po} |")
+    lines += ["", f"- {base_n:,} articles, `--jobs 2`: {extra['jobs2']:.1f} s, {extra['speedup']:.2f}x `--jobs 1`",
+              f"- unchanged re-run with the result cache: {extra['cached']:.2f} s, {extra['cached_ratio']:.0%} of the cold run",
+              f"- nested corpus layout, {base_n:,} articles each paired with its source: {extra['nested']:.1f} s, "
+              f"{extra['nested_words'] / extra['nested']:,.0f} words/s, peak RSS {extra['nested_rss']:.0f} MiB",
+              *[f"- {note}" for note in notes],
+              f"- start-up: `tqcheck check small.txt` {extra['startup_check']:.2f} s, `tqcheck --help` "
+              f"{extra['startup_help']:.2f} s (median of 7)", ""]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

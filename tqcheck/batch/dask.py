@@ -17,7 +17,7 @@ articles with their sources and references planned on the client, as in a local 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 #: Articles per partition: large enough to amortise a task's overhead, small enough to balance.
 PARTITION_SIZE = 16
@@ -79,20 +79,47 @@ def check_bag(bag, config=None, *, keep_text: bool = False):
     return bag.map_partitions(_check_partition, config, keep_text)
 
 
+#: Partitions submitted ahead of the one the results are waiting for, per worker thread.
+IN_FLIGHT_PER_THREAD = 2
+
+
 def check_pairings_on(address: str, config, pairings: Sequence, *, keep_text: bool = False,
-                      check_stdin: Callable | None = None) -> list:
-    """Check *pairings* on the Dask scheduler at *address*; results in the pairings' order."""
-    bag_module, distributed = _import_dask()
-    remote = [p for p in pairings if p.target != "-"]
+                      check_stdin: Callable | None = None) -> Iterator:
+    """Check *pairings* on the Dask scheduler at *address*; results in the pairings' order.
+
+    The paths go to the cluster in batches of ``PARTITION_SIZE``, a bounded number ahead, and
+    each result comes back as soon as the batches before it are done (an iterator: the CLI writes
+    them as they come, and no run holds every result)."""
+    _, distributed = _import_dask()
     try:
         client = distributed.Client(address, timeout="10s", set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise DaskUnavailable(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    return _stream(client, config, list(pairings), keep_text, check_stdin)
+
+
+def _stream(client, config, pairings: list, keep_text: bool, check_stdin) -> Iterator:
+    from collections import deque
+
     with client:
-        results = []
-        if remote:
-            partitions = max(1, -(-len(remote) // PARTITION_SIZE))
-            bag = bag_module.from_sequence(remote, npartitions=partitions)
-            results = check_bag(bag, config, keep_text=keep_text).compute(scheduler=client.get)
-    checked = iter(results)
-    return [check_stdin() if p.target == "-" else next(checked) for p in pairings]
+        remote = [p for p in pairings if p.target != "-"]
+        batches = iter([remote[i:i + PARTITION_SIZE] for i in range(0, len(remote), PARTITION_SIZE)])
+        threads = sum(client.nthreads().values()) or 1
+        pending: deque = deque()
+
+        def submit() -> None:
+            batch = next(batches, None)
+            if batch is not None:
+                pending.append(client.submit(_check_partition, batch, config, keep_text, pure=False))
+
+        for _ in range(threads * IN_FLIGHT_PER_THREAD):
+            submit()
+        done: deque = deque()
+        for p in pairings:
+            if p.target == "-":
+                yield check_stdin()
+                continue
+            if not done:
+                done.extend(pending.popleft().result())
+                submit()
+            yield done.popleft()

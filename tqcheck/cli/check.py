@@ -11,37 +11,83 @@ from tqcheck.cli.options import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, article_optio
 from tqcheck.reporters import FOLDER_FORMATS, FORMATS, render
 
 
-def _run(linter, config, paths, opts) -> tuple[list, bool]:
-    """Check every article (paired with its source/reference when found); report problems on stderr.
+def _run(linter, config, paths, opts, consume) -> bool:
+    """Check every article (paired with its source/reference when found), handing each result to
+    *consume* as it comes, in the order of the articles; report problems on stderr at the end.
 
-    Returns the results and whether there was an input error (a missing or unreadable file).
-    """
+    Returns whether there was an input error (a missing or unreadable file)."""
+    import time
+
     from tqcheck.formats.pairing import plan
     from tqcheck.formats.paths import iter_article_paths
 
+    stages = opts.get("stages")
+    t0 = time.perf_counter()
     errors: list[tuple[str, str]] = []
-    results = []
     files = list(iter_article_paths(paths, errors, config.allow_empty))
     pairings, pair_errors = plan(files, source=opts["source_path"], reference=opts["ref_path"],
                                  target_lang=config.force_lang or config.target_lang, source_lang=config.source_lang,
                                  pair=not opts["no_pair"], name_langs=not config.force_lang)
     errors.extend(pair_errors)
+    if stages is not None:
+        stages["listing and pairing"] = time.perf_counter() - t0
     checked = _check_pairings(linter, config, pairings, opts)
-    progress = sys.stderr.isatty() and len(pairings) >= PROGRESS_MIN_FILES
-    with click.progressbar(checked, length=len(pairings), label="Checking", file=sys.stderr) if progress \
-            else _nullbar(checked) as bar:
-        for result in bar:
-            results.append(result)
+    show = sys.stderr.isatty() and len(pairings) >= PROGRESS_MIN_FILES
+    progress = Progress(len(pairings)) if show else None
+    messages, failed = [], False
+    try:
+        for result in checked:
+            if result.error:
+                messages.append(f"tqcheck: error: {result.path}: {result.error}")
+            messages += [f"tqcheck: warning: {result.path}: {w}" for w in result.warnings]
+            messages += [f"tqcheck: error: {result.path}: internal error in rule {p}" for p in result.rule_errors]
+            failed = failed or bool(result.error or result.rule_errors)
+            consume(result)
+            if progress:
+                progress.step()
+    finally:
+        if progress:
+            progress.done()
     for path, problem in errors:
         click.echo(f"tqcheck: error: {path}: {problem}", err=True)
-    for result in results:
-        if result.error:
-            click.echo(f"tqcheck: error: {result.path}: {result.error}", err=True)
-        for warning in result.warnings:
-            click.echo(f"tqcheck: warning: {result.path}: {warning}", err=True)
-        for problem in result.rule_errors:
-            click.echo(f"tqcheck: error: {result.path}: internal error in rule {problem}", err=True)
-    return results, bool(errors or any(r.error or r.rule_errors for r in results))
+    for message in messages:
+        click.echo(message, err=True)
+    return bool(errors) or failed
+
+
+class Progress:
+    """A one-line progress report on stderr (a terminal): articles done, articles/s and the time
+    left, shown from the first article on and redrawn at most ten times a second."""
+
+    def __init__(self, total: int) -> None:
+        import time
+
+        self.total, self.done_count, self.clock = total, 0, time.monotonic
+        self.start = self.last = self.clock()
+        self._draw()
+
+    def step(self) -> None:
+        self.done_count += 1
+        now = self.clock()
+        if now - self.last >= 0.1 or self.done_count == self.total:
+            self.last = now
+            self._draw()
+
+    def _draw(self) -> None:
+        elapsed = self.clock() - self.start
+        rate = self.done_count / elapsed if elapsed > 0 and self.done_count else 0.0
+        width = 30
+        filled = int(width * self.done_count / max(self.total, 1))
+        left = (self.total - self.done_count) / rate if rate else None
+        eta = f"{int(left) // 60}:{int(left) % 60:02d}" if left is not None else "-:--"
+        sys.stderr.write(f"\rChecking [{'#' * filled}{'-' * (width - filled)}] {self.done_count}/{self.total} "
+                         f"{rate:,.0f} articles/s ETA {eta} ")
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        self._draw()
+        sys.stderr.write("\n")
+        sys.stderr.flush()
 
 
 def _check_pairings(linter, config, pairings, opts):
@@ -66,17 +112,6 @@ def _check_pairings(linter, config, pairings, opts):
     jobs = opts.get("jobs") or default_jobs()
     return check_all(linter, pairings, jobs=jobs, cache=cache, keep_text=keep_text,
                      check_stdin=lambda: _check_stdin(linter, config.encoding))
-
-
-class _nullbar:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
 
 
 #: Checking at least this many files from a terminal shows a progress bar on stderr.
@@ -112,22 +147,92 @@ def _emit(fmt: str, report, opts: dict, **options) -> None:
             render(fmt, report, None, output_dir=output)
         except OSError as exc:
             fail(f"{output}: cannot write the report: {exc.strerror or exc}")
-        n = len(report.articles)
+        n = report.count
         click.echo(f"tqcheck: wrote the {fmt} report of {n} article{'s' if n != 1 else ''} to {output}; "
                    f"open {os.path.join(output, 'index.html')}", err=True)
-    elif output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                render(fmt, report, out, **options)
-        except OSError as exc:
-            fail(f"{output}: cannot write: {exc.strerror or exc}")
-    else:
+        return
+    with _output(opts) as (out, color):
+        render(fmt, report, out, color=color, **options)
+
+
+class _output:
+    """The stream a report goes to: the ``-o`` file, or standard output as UTF-8 (colour on a
+    terminal unless --no-color or NO_COLOR, https://no-color.org, says otherwise)."""
+
+    def __init__(self, opts: dict) -> None:
+        self.path, self.no_color, self.file = opts["output"], opts["no_color"], None
+
+    def __enter__(self):
+        if self.path:
+            try:
+                self.file = open(self.path, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                fail(f"{self.path}: cannot write: {exc.strerror or exc}")
+            return self.file, False
         # UTF-8 whatever the locale says (JSON and SARIF must be, JUnit's header says so): the same
         # bytes on every machine, and no character of an article can fail the run.
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
-        color = sys.stdout.isatty() and not opts["no_color"] and not os.environ.get("NO_COLOR")
-        render(fmt, report, sys.stdout, color=color, **options)
+        return sys.stdout, sys.stdout.isatty() and not self.no_color and not os.environ.get("NO_COLOR")
+
+    def __exit__(self, kind, exc, tb):
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError as error:
+                if kind is None:
+                    fail(f"{self.path}: cannot write: {error.strerror or error}")
+        if isinstance(exc, OSError) and self.file is not None:
+            fail(f"{self.path}: cannot write: {exc.strerror or exc}")
+        return False
+
+
+def _check_streaming(linter, config, paths, opts, fmt, **options):
+    """Check and write each article as it comes (formats in ``tqcheck.reporters.STREAMING``):
+    the same bytes as building the whole report first, with memory flat in the number of articles."""
+    import time
+
+    from tqcheck.engine.report import ReportBuilder
+    from tqcheck.reporters import writer
+
+    baseline = _load_baseline(config)
+    builder = ReportBuilder(linter, scoring(config), gate(config), baseline.digest if baseline else None, keep=False)
+    stages = opts.get("stages")
+    with _output(opts) as (out, color):
+        out_writer = writer(fmt, builder.head(), out, color=color, **options)
+        spent = [0.0]
+
+        def consume(result):
+            if baseline is not None:
+                baseline.apply([result])
+            t0 = time.perf_counter()
+            out_writer.add(builder.add(result))
+            spent[0] += time.perf_counter() - t0
+
+        input_error = _run(linter, config, paths, opts, consume)
+        t0 = time.perf_counter()
+        report = builder.finish()
+        out_writer.close(report)
+        if stages is not None:
+            stages["output"] = spent[0] + time.perf_counter() - t0
+    return report, input_error
+
+
+def _load_baseline(config):
+    from tqcheck.engine.baseline import Baseline, BaselineError
+
+    if not config.baseline:
+        return None
+    try:
+        return Baseline.load(config.baseline)
+    except BaselineError as exc:
+        fail(str(exc))
+
+
+def _print_stages(stages: dict, linter) -> None:
+    """--profile-stages: seconds per stage of the run, on stderr."""
+    stages.update({f"{k} (in this process)": v for k, v in getattr(linter, "stage_times", {}).items()})
+    click.echo("tqcheck: time per stage: " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()), err=True)
 
 
 @click.command()
@@ -137,8 +242,9 @@ def _emit(fmt: str, report, opts: dict, **options) -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record every current finding in this baseline file (and pass).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when articles fail the gate (input errors still exit 2).")
 @click.option("--dask", metavar="ADDRESS", help="Check the articles on this Dask scheduler (pip install 'tqcheck[dask]'; see docs/dask.md).")
+@click.option("--profile-stages", is_flag=True, help="Print the time each stage of the run took (listing and pairing, reading, rules, output) to stderr.")
 @article_options
-def check(paths, fmt, write_baseline, exit_zero, **opts):
+def check(paths, fmt, write_baseline, exit_zero, profile_stages, **opts):
     """Check article files, folders (recursively) or - for standard input.
 
     An article fails the gate on any finding, unless --fail-on, --fail-under or --max-findings
@@ -149,15 +255,23 @@ def check(paths, fmt, write_baseline, exit_zero, **opts):
     error (the other files are still checked).
     """
     from tqcheck.engine.report import build_report
+    from tqcheck.reporters import STREAMING
 
     config = configure(opts, paths)
     linter = build_linter(config)
     if opts["show_settings"]:
         show_settings("check", paths, linter)
-    results, input_error = _run(linter, config, paths, {**opts, "fmt": fmt})
-    digest = _apply_baseline(config, results, write_baseline)
-    report = build_report(results, linter, scoring(config), gate(config), digest)
-    _emit(fmt, report, opts, quiet=opts["quiet"])
+    opts = {**opts, "fmt": fmt, "stages": {} if profile_stages else None}
+    if fmt in STREAMING and not write_baseline:
+        report, input_error = _check_streaming(linter, config, paths, opts, fmt, quiet=opts["quiet"])
+    else:
+        results = []
+        input_error = _run(linter, config, paths, opts, results.append)
+        digest = _apply_baseline(config, results, write_baseline)
+        report = build_report(results, linter, scoring(config), gate(config), digest)
+        _emit(fmt, report, opts, quiet=opts["quiet"])
+    if profile_stages:
+        _print_stages(opts["stages"], linter)
     if input_error:
         sys.exit(EXIT_ERROR)
     if report.failed and not exit_zero:
@@ -184,7 +298,8 @@ def report(paths, fmt, **opts):
     linter = build_linter(config)
     if opts["show_settings"]:
         show_settings("report", paths, linter)
-    results, input_error = _run(linter, config, paths, {**opts, "fmt": fmt})
+    results = []
+    input_error = _run(linter, config, paths, {**opts, "fmt": fmt}, results.append)
     digest = _apply_baseline(config, results, None)
     _emit(fmt, build_report(results, linter, scoring(config), gate(config), digest), opts, detail=True,
           quiet=opts["quiet"])

@@ -53,7 +53,10 @@ def plan(paths: Sequence[str], *, source: str | None = None, reference: str | No
          pair: bool = True, name_langs: bool = True) -> tuple[list[Pairing], list[tuple[str, str]]]:
     """Pair each article of *paths*; returns the pairings and (path, problem) errors. With
     *name_langs* (no --target-lang given), an article that finds no source as a *target_lang* file
-    is paired as a file of the language its name gives (``mt.SYSTEM.de.txt``)."""
+    is paired as a file of the language its name gives (``mt.SYSTEM.de.txt``).
+
+    Each folder the articles are in is listed once (``FolderIndex``, one per target language), so
+    planning a run costs time linear in the number of files, however many articles share a folder."""
     paths = list(paths)
     if source or reference:
         articles = [p for p in paths if p != "-"]
@@ -63,51 +66,148 @@ def plan(paths: Sequence[str], *, source: str | None = None, reference: str | No
         return [Pairing(articles[0], source, reference, lang)], []
     if not pair:
         return [Pairing(p) for p in paths], []
+    index = FolderIndex(target_lang)
     pairings, errors = [], []
     for p in paths:
         try:
-            pairings.append(find_pairing(p, target_lang=target_lang, source_lang=source_lang))
+            pairings.append(find_pairing(p, target_lang=target_lang, source_lang=source_lang, index=index))
         except PairingError as exc:
             errors.append((p, str(exc)))
     if name_langs:  # a lone article that is nobody's source: paired in its file name's language
-        taken = {os.path.realpath(x.source) for x in pairings if x.source}
+        taken = {index.realpath(x.source) for x in pairings if x.source}
+        by_lang = {target_lang: index}
         for i, found in enumerate(pairings):
             named = _name_lang(found.target) if found.kind == "text" and not found.source else None
-            if named and named != target_lang and os.path.realpath(found.target) not in taken:
+            if named and named != target_lang and index.realpath(found.target) not in taken:
+                named_index = by_lang.setdefault(named, FolderIndex(named))
                 try:
-                    pairings[i] = replace(find_pairing(found.target, target_lang=named, source_lang=source_lang),
-                                          target_lang=named)
+                    pairings[i] = replace(find_pairing(found.target, target_lang=named, source_lang=source_lang,
+                                                       index=named_index), target_lang=named)
                 except PairingError as exc:
                     errors.append((found.target, str(exc)))
     # realpath, not Path.resolve(): a symlink loop must not raise here (its read reports it)
-    sources = {os.path.realpath(x.source) for x in pairings if x.source}
-    kept = [x for x in pairings if x.target == "-" or os.path.realpath(x.target) not in sources]
+    sources = {index.realpath(x.source) for x in pairings if x.source}
+    kept = [x for x in pairings if x.target == "-" or index.realpath(x.target) not in sources]
     return kept, errors
 
 
-def find_pairing(path: str, *, target_lang: str = "en", source_lang: str | None = None) -> Pairing:
-    """The source and reference of *path* by the conventions above (none found: a lone article)."""
+def _ext() -> str:
+    return rf"(?:{'|'.join(re.escape(s) for s in TEXT_SUFFIXES)})"
+
+
+_EXT = _ext()
+#: ``<stem>.<lang>.<ext>``: a sibling source of ``<stem>.<target>.<ext>`` (``source.<lang>.txt`` in
+#: the corpus layout is the stem ``source``).
+_LANG_FILE = re.compile(rf"(?P<stem>.+)\.(?P<lang>{_LANG}){_EXT}", re.IGNORECASE)
+
+
+class FolderIndex:
+    """One listing of each folder of a run: its files by the role their names give them.
+
+    Built lazily, a folder at a time, for one target language. ``candidates`` answers what
+    listing the folder and matching every name against a pattern answered before, in the same
+    order (file names sorted), so pairings are unchanged."""
+
+    def __init__(self, target_lang: str = "en") -> None:
+        tgt = re.escape(target_lang)
+        self.target_lang = target_lang
+        self._sibling_ref = re.compile(rf"(?P<stem>.+)\.ref\.{tgt}{_EXT}", re.IGNORECASE)
+        self._layout_ref = re.compile(rf"ref(?:\.[^.]+)?\.{tgt}{_EXT}", re.IGNORECASE)
+        self._folders: dict[str, _Listing] = {}
+        self._real: dict[str, str] = {}
+
+    def listing(self, folder: str) -> _Listing:
+        found = self._folders.get(folder)
+        if found is None:
+            found = self._folders[folder] = self._list(folder)
+        return found
+
+    def _list(self, folder: str) -> _Listing:
+        listing = _Listing()
+        try:
+            with os.scandir(folder or ".") as entries:
+                files = []
+                for entry in entries:
+                    try:
+                        if entry.is_file():  # follows symlinks, as Path.is_file (a broken link is no file)
+                            files.append((entry.name, entry.is_symlink()))
+                    except OSError:
+                        continue
+        except OSError:
+            return listing
+        for name, link in sorted(files):
+            listing.links[name] = link
+            m = _LANG_FILE.fullmatch(name)
+            if m:
+                listing.by_stem.setdefault(m.group("stem").lower(), []).append((name, m.group("lang").lower()))
+            m = self._sibling_ref.fullmatch(name)
+            if m:
+                listing.refs_by_stem.setdefault(m.group("stem").lower(), []).append(name)
+            if self._layout_ref.fullmatch(name):
+                listing.layout_refs.append(name)
+        return listing
+
+    def sources(self, folder: Path, stem: str) -> list[tuple[Path, str | None]]:
+        """``<stem>.<lang>.<ext>`` files of *folder*, neither the target language nor ``ref``."""
+        names = self.listing(str(folder)).by_stem.get(stem.lower(), ())
+        return [(folder / name, lang) for name, lang in names if lang not in (self.target_lang, "ref")]
+
+    def sibling_refs(self, folder: Path, stem: str) -> list[tuple[Path, None]]:
+        return [(folder / name, None) for name in self.listing(str(folder)).refs_by_stem.get(stem.lower(), ())]
+
+    def layout_refs(self, folder: Path) -> list[tuple[Path, None]]:
+        return [(folder / name, None) for name in self.listing(str(folder)).layout_refs]
+
+    def realpath(self, path: str) -> str:
+        """``os.path.realpath(path)``, from the folder's real path when the file is no symlink."""
+        folder, name = os.path.split(path)
+        listing = self._folders.get(str(Path(folder))) if name else None
+        if listing is None or listing.links.get(name, True):
+            return os.path.realpath(path)
+        real = self._real.get(folder)
+        if real is None:
+            real = self._real[folder] = os.path.realpath(folder or ".")
+        return os.path.join(real, name)
+
+
+@dataclass
+class _Listing:
+    #: file name -> whether it is a symlink
+    links: dict[str, bool] = field(default_factory=dict)
+    #: lower-cased stem -> [(name, lower-cased language)] of ``<stem>.<lang>.<ext>`` files
+    by_stem: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: lower-cased stem -> names of ``<stem>.ref.<target>.<ext>`` files
+    refs_by_stem: dict[str, list[str]] = field(default_factory=dict)
+    #: ``ref.<target>.<ext>`` and ``ref.<name>.<target>.<ext>`` (the corpus layout's references)
+    layout_refs: list[str] = field(default_factory=list)
+
+
+def find_pairing(path: str, *, target_lang: str = "en", source_lang: str | None = None,
+                 index: FolderIndex | None = None) -> Pairing:
+    """The source and reference of *path* by the conventions above (none found: a lone article).
+
+    *index* holds the listings of the folders already seen (``plan`` shares one over a run)."""
     if path == "-":
         return Pairing(path)
     p = Path(path)
     if p.suffix.lower() in UNIT_SUFFIXES:
         return Pairing(path, source_lang=source_lang, kind="units")
+    if index is None or index.target_lang != target_lang:
+        index = FolderIndex(target_lang)
     name, folder, tgt = p.name, p.parent, re.escape(target_lang)
-    ext = rf"(?:{'|'.join(re.escape(s) for s in TEXT_SUFFIXES)})"
-    layout = re.fullmatch(rf"(?:mt\.(?P<system>.+)|ref(?:\.[^.]+)?)\.{tgt}{ext}", name, re.IGNORECASE)
+    layout = re.fullmatch(rf"(?:mt\.(?P<system>.+)|ref(?:\.[^.]+)?)\.{tgt}{_EXT}", name, re.IGNORECASE)
     if layout:
-        sources = _candidates(folder, rf"source\.(?P<lang>{_LANG}){ext}", target_lang)
-        refs = [] if not layout.group("system") else _candidates(folder, rf"ref(?:\.[^.]+)?\.{tgt}{ext}", None)
+        sources = index.sources(folder, "source")
+        refs = index.layout_refs(folder) if layout.group("system") else []
         if not sources and layout.group("system"):
             return Pairing(path, warnings=(f"no source file beside it (looked for source.<lang>{p.suffix}); "
                                            "bilingual rules skipped",))
     else:
-        stem = re.fullmatch(rf"(?P<stem>.+?)(?P<ref>\.ref)?\.{tgt}{ext}", name, re.IGNORECASE)
+        stem = re.fullmatch(rf"(?P<stem>.+?)(?P<ref>\.ref)?\.{tgt}{_EXT}", name, re.IGNORECASE)
         if not stem:
             return Pairing(path, source_lang=source_lang)
-        base = re.escape(stem.group("stem"))
-        sources = _candidates(folder, rf"{base}\.(?P<lang>{_LANG}){ext}", target_lang)
-        refs = [] if stem.group("ref") else _candidates(folder, rf"{base}\.ref\.{tgt}{ext}", None)
+        sources = index.sources(folder, stem.group("stem"))
+        refs = [] if stem.group("ref") else index.sibling_refs(folder, stem.group("stem"))
     if source_lang:
         sources = [s for s in sources if s[1] == source_lang] or sources
     if len(sources) > 1:
@@ -117,24 +217,6 @@ def find_pairing(path: str, *, target_lang: str = "en", source_lang: str | None 
     src, lang = sources[0] if sources else (None, source_lang)
     ref = refs[0][0] if refs else None
     return Pairing(path, str(src) if src else None, str(ref) if ref else None, lang)
-
-
-def _candidates(folder: Path, pattern: str, exclude_lang: str | None) -> list[tuple[Path, str | None]]:
-    found = []
-    try:
-        names = sorted(x.name for x in folder.iterdir() if x.is_file())
-    except OSError:
-        return []
-    for name in names:
-        m = re.fullmatch(pattern, name, re.IGNORECASE)
-        if not m:
-            continue
-        lang = m.groupdict().get("lang")
-        lang = lang.lower() if lang else None
-        if lang and (lang == exclude_lang or lang == "ref"):
-            continue
-        found.append((folder / name, lang))
-    return found
 
 
 def _name_lang(path: str) -> str | None:

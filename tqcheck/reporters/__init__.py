@@ -30,3 +30,14 @@ def render(fmt: str, report, out: TextIO, **options) -> None:
     ``color``, ``detail`` for text)."""
     module = import_module(f"tqcheck.reporters.{FORMATS[fmt]}")
     module.render(report, out, **options)
+
+
+#: Formats that can write each article as it is checked (a ``Writer``: ``add(article)``, ``close(report)``).
+STREAMING = {"text", "json", "jsonl", "sarif", "junit"}
+
+
+def writer(fmt: str, head, out: TextIO, **options):
+    """The ``Writer`` of *fmt* (one of ``STREAMING``) for a run whose report starts as *head*
+    (``tqcheck.engine.report.ReportBuilder.head``)."""
+    module = import_module(f"tqcheck.reporters.{FORMATS[fmt]}")
+    return module.Writer(head, out, **options)

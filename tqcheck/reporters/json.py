@@ -43,7 +43,7 @@ def article_dict(article, signature: str) -> dict:
 def corpus_dict(report) -> dict:
     """The corpus summary, with how many articles pass and fail the gate (unreadable ones fail)."""
     passed = report.passing
-    return {**report.corpus.as_dict(), "passed": passed, "failed": len(report.articles) - passed,
+    return {**report.corpus.as_dict(), "passed": passed, "failed": report.count - passed,
             "metrics": report.corpus_metrics}
 
 
@@ -55,7 +55,28 @@ def envelope(report) -> dict:
     }
 
 
-def render(report, out: TextIO, **_) -> None:
-    signature = str(report.signature)
-    doc = {**envelope(report), "articles": [article_dict(a, signature) for a in report.articles]}
-    out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+class Writer:
+    """Writes the report article by article (``add``) and the envelope at the end (``close``): the
+    same bytes as ``render``, without holding the articles."""
+
+    def __init__(self, head, out: TextIO, **_) -> None:
+        from tqcheck.reporters.spool import placeholder, spools
+
+        self.out, self.signature = out, str(head.signature)
+        self.skeleton = lambda report: {**envelope(report), "articles": [placeholder("articles")]}
+        self.spools = spools(self.skeleton(head), ["articles"])
+
+    def add(self, article) -> None:
+        self.spools["articles"].add(article_dict(article, self.signature))
+
+    def close(self, report) -> None:
+        from tqcheck.reporters.spool import assemble
+
+        assemble(self.skeleton(report), self.spools, self.out)
+
+
+def render(report, out: TextIO, **options) -> None:
+    writer = Writer(report, out, **options)
+    for article in report.articles:
+        writer.add(article)
+    writer.close(report)

@@ -30,7 +30,7 @@ def _result_cell(article) -> str:
 
 def render(report, out: TextIO, **_) -> None:
     corpus = report.corpus
-    n = len(report.articles)
+    n = report.count
     lines = [f"## tqcheck: {report.passing} of {n} article{'s' if n != 1 else ''} pass "
              f"(gate: {escape(report.gate.describe())})", ""]
     lines += ["| article | words | critical | major | minor | score | result |",

@@ -82,23 +82,61 @@ def _rule(info) -> dict:
 
 
 def sarif_log(report) -> dict:
-    codes = sorted(report.rules)
-    rule_index = {code: i for i, code in enumerate(codes)}
-    with_baseline = report.signature.baseline is not None
-    results, notifications, artifacts = [], [], []
-    for article in report.articles:
+    """The whole SARIF log of *report* as a dict (``Writer`` writes the same without holding it)."""
+    import io
+
+    out = io.StringIO()
+    render(report, out)
+    return json.loads(out.getvalue())
+
+
+class Writer:
+    """Writes the log's results, artifacts and notifications as each article comes (to spools,
+    ``tqcheck.reporters.spool``), the rest at the end: the bytes ``render`` writes."""
+
+    LISTS = ["notifications", "artifacts", "results"]
+
+    def __init__(self, head, out: TextIO, **_) -> None:
+        from tqcheck.reporters.spool import spools
+
+        self.out = out
+        self.codes = sorted(head.rules)
+        self.rule_index = {code: i for i, code in enumerate(self.codes)}
+        self.with_baseline = head.signature.baseline is not None
+        self.successful = True
+        self.spools = spools(self._skeleton(head), self.LISTS)
+
+    def _skeleton(self, report) -> dict:
+        from tqcheck.reporters.spool import placeholder
+
+        run = {
+            "tool": {"driver": {"name": "tqcheck", "version": __version__, "semanticVersion": __version__,
+                                "rules": [_rule(report.rules[c]) for c in self.codes]}},
+            "invocations": [{"executionSuccessful": self.successful,
+                             "toolExecutionNotifications": [placeholder("notifications")]}],
+            "artifacts": [placeholder("artifacts")],
+            "columnKind": "unicodeCodePoints",
+            "results": [placeholder("results")],
+            "properties": {"signature": str(report.signature), "gate": report.gate.describe(),
+                           "corpus": corpus_dict(report)},
+        }
+        return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+    def add(self, article) -> None:
         r, path = article.result, article.path
+        notifications, results = self.spools["notifications"], self.spools["results"]
         uri, base = artifact_uri(path)
         location = {"uri": uri, **({"uriBaseId": base} if base else {})}
         if r.error:
-            notifications.append({"level": "error", "message": {"text": f"{path}: {r.error}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": location}}]})
-            continue
+            self.successful = False
+            notifications.add({"level": "error", "message": {"text": f"{path}: {r.error}"},
+                               "locations": [{"physicalLocation": {"artifactLocation": location}}]})
+            return
         for warning in r.warnings:
-            notifications.append({"level": "warning", "message": {"text": f"{path}: {warning}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": location}}]})
+            notifications.add({"level": "warning", "message": {"text": f"{path}: {warning}"},
+                               "locations": [{"physicalLocation": {"artifactLocation": location}}]})
         seen: dict[tuple, int] = {}
-        tagged = [(f, "new" if with_baseline else None, None) for f in r.findings]
+        tagged = [(f, "new" if self.with_baseline else None, None) for f in r.findings]
         tagged += [(f, "unchanged", None) for f in r.baselined]
         tagged += [(s.finding, None, {"kind": "inSource" if s.where.startswith("line ") else "external",
                                       "status": "accepted", **({"justification": s.reason} if s.reason else {})})
@@ -106,23 +144,19 @@ def sarif_log(report) -> dict:
         for f, state, suppression in sorted(tagged, key=lambda t: t[0].sort_key()):
             key = (f.code, f.text)
             seen[key] = seen.get(key, 0) + 1
-            results.append(_result(path, f, rule_index, seen[key], state, suppression))
+            results.add(_result(path, f, self.rule_index, seen[key], state, suppression))
         s = article.summary
-        artifacts.append({"location": location, "properties": {
+        self.spools["artifacts"].add({"location": location, "properties": {
             "words": s.words, "score": round(s.score, 4), **article.verdict.as_dict()}})
-    run = {
-        "tool": {"driver": {"name": "tqcheck", "version": __version__, "semanticVersion": __version__,
-                            "rules": [_rule(report.rules[c]) for c in codes]}},
-        "invocations": [{"executionSuccessful": not any(a.result.error for a in report.articles),
-                         "toolExecutionNotifications": notifications}],
-        "artifacts": artifacts,
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": {"signature": str(report.signature), "gate": report.gate.describe(),
-                       "corpus": corpus_dict(report)},
-    }
-    return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+    def close(self, report) -> None:
+        from tqcheck.reporters.spool import assemble
+
+        assemble(self._skeleton(report), self.spools, self.out)
 
 
-def render(report, out: TextIO, **_) -> None:
-    out.write(json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n")
+def render(report, out: TextIO, **options) -> None:
+    writer = Writer(report, out, **options)
+    for article in report.articles:
+        writer.add(article)
+    writer.close(report)

@@ -86,7 +86,7 @@ def scorecard(summary, weights_label: str) -> list[str]:
 
 def corpus_lines(report) -> list[str]:
     corpus = report.corpus
-    n = len(report.articles)
+    n = report.count
     lines = [f"{n} article{'s' if n != 1 else ''} ({corpus.unreadable} unreadable), {corpus.findings} findings "
              f"in {corpus.words} words; corpus score {corpus.score:.2f}; "
              f"{report.passing} of {n} article{'s' if n != 1 else ''} pass ({report.gate.describe()})"]
@@ -104,15 +104,31 @@ def corpus_lines(report) -> list[str]:
     return lines
 
 
+class Writer:
+    """Each article's lines as it comes, the corpus summary at the end."""
+
+    def __init__(self, head, out: TextIO, color: bool = False, detail: bool = False, quiet: bool = False, **_) -> None:
+        self.out, self.color, self.detail, self.quiet = out, color, detail, quiet
+        self.weights_label = head.scoring.weights.label
+
+    def add(self, article) -> None:
+        if self.quiet and article.verdict.passed:
+            return
+        out = self.out
+        for f in article.result.findings:
+            out.write(finding_line(article.path, f, self.color) + "\n")
+        if self.detail and article.summary is not None:
+            out.write("\n".join(scorecard(article.summary, self.weights_label)) + "\n")
+        out.write(summary_line(article, self.color) + "\n")
+
+    def close(self, report) -> None:
+        if self.detail or self.quiet or report.count > 1:
+            self.out.write("\n".join(corpus_lines(report)) + "\n")
+
+
 def render(report, out: TextIO, color: bool = False, detail: bool = False, quiet: bool = False) -> None:
     """*quiet*: only the articles that fail the gate (or could not be read), then the summary."""
+    writer = Writer(report, out, color=color, detail=detail, quiet=quiet)
     for article in report.articles:
-        if quiet and article.verdict.passed:
-            continue
-        for f in article.result.findings:
-            out.write(finding_line(article.path, f, color) + "\n")
-        if detail and article.summary is not None:
-            out.write("\n".join(scorecard(article.summary, report.scoring.weights.label)) + "\n")
-        out.write(summary_line(article, color) + "\n")
-    if detail or quiet or len(report.articles) > 1:
-        out.write("\n".join(corpus_lines(report)) + "\n")
+        writer.add(article)
+    writer.close(report)

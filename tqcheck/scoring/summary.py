@@ -26,6 +26,8 @@ from tqcheck.finding import Severity
 from tqcheck.scoring import calibrated
 from tqcheck.scoring.weights import PRESETS, Weights
 
+#: Severity names, highest first.
+_SEVERITIES = tuple(str(s) for s in sorted(Severity, reverse=True))
 #: Words the normed penalty is scaled to (the MQM scorecard's "reference word count").
 REFERENCE_WORDS = 1000
 
@@ -85,12 +87,12 @@ class ArticleSummary:
     @classmethod
     def of(cls, result, scoring: Scoring) -> ArticleSummary:
         findings = result.findings
-        by_severity = {str(s): 0 for s in sorted(Severity, reverse=True)}
+        by_severity = dict.fromkeys(_SEVERITIES, 0)
         by_category: dict[str, dict[str, int]] = {}
         groups: Counter = Counter()
         for f in findings:
             by_severity[str(f.severity)] += 1
-            by_category.setdefault(f.category, {str(s): 0 for s in sorted(Severity, reverse=True)})[str(f.severity)] += 1
+            by_category.setdefault(f.category, dict.fromkeys(_SEVERITIES, 0))[str(f.severity)] += 1
             groups[(f.code, f.name, f.category, f.severity, scoring.weights.of(f))] += 1
         penalties = tuple(sorted(
             (Penalty(code, name, cat, sev, n, w, round(n * w, 6)) for (code, name, cat, sev, w), n in groups.items()),
@@ -147,43 +149,81 @@ class RuleCount:
     articles: int
 
 
-@dataclass(frozen=True)
 class CorpusSummary:
-    """Aggregates over every article that could be read."""
+    """Aggregates over every article that could be read, added one article at a time (``add``),
+    so a run of any size keeps a number or two per article, never the articles themselves."""
 
-    articles: tuple[ArticleSummary, ...]
-    unreadable: int
-    frequent_rules: tuple[RuleCount, ...]
+    #: The lowest-scoring articles kept for ``worst`` (reports show at most 5).
+    KEEP_WORST = 10
+
+    def __init__(self) -> None:
+        self.count = 0          # summaries added (articles that could be read)
+        self.unreadable = 0
+        self._words = 0
+        self._findings = 0
+        self._penalties: list[float] = []
+        self._scores: list[float] = []
+        self._worst: list[tuple[float, str, int, ArticleSummary]] = []  # a max-heap by (-score, path)
+        self._rule_findings: Counter = Counter()
+        self._rule_articles: Counter = Counter()
+        self._names: dict[str, str] = {}
 
     @classmethod
     def of(cls, summaries: Sequence[ArticleSummary], results: Iterable) -> CorpusSummary:
-        findings: Counter = Counter()
-        articles: Counter = Counter()
-        names: dict[str, str] = {}
-        unreadable = 0
+        corpus = cls()
         for result in results:
-            if result.error:
-                unreadable += 1
-                continue
-            codes = Counter(f.code for f in result.findings)
-            findings.update(codes)
-            articles.update(codes.keys())
-            names.update((f.code, f.name) for f in result.findings)
-        frequent = tuple(RuleCount(code, names[code], n, articles[code])
-                         for code, n in sorted(findings.items(), key=lambda kv: (-kv[1], kv[0])))
-        return cls(articles=tuple(summaries), unreadable=unreadable, frequent_rules=frequent)
+            corpus.add_result(result)
+        for summary in summaries:
+            corpus.add_summary(summary)
+        return corpus
+
+    def add(self, result, summary: ArticleSummary | None) -> None:
+        """Count one article: its result and (when it could be read) its summary."""
+        self.add_result(result)
+        if summary is not None:
+            self.add_summary(summary)
+
+    def add_result(self, result) -> None:
+        if result.error:
+            self.unreadable += 1
+            return
+        codes = Counter(f.code for f in result.findings)
+        self._rule_findings.update(codes)
+        self._rule_articles.update(codes.keys())
+        self._names.update((f.code, f.name) for f in result.findings)
+
+    def add_summary(self, summary: ArticleSummary) -> None:
+        import heapq
+
+        self.count += 1
+        self._words += summary.words
+        self._findings += summary.findings
+        self._penalties.append(summary.penalty_total)
+        score = summary.score
+        self._scores.append(score)
+        # the heap's top is the best of the kept: the key inverts (score, path), the count breaks ties
+        item = (-score, _Inverted(summary.path), self.count, summary)
+        if len(self._worst) < self.KEEP_WORST:
+            heapq.heappush(self._worst, item)
+        elif item > self._worst[0]:
+            heapq.heapreplace(self._worst, item)
+
+    @property
+    def frequent_rules(self) -> tuple[RuleCount, ...]:
+        return tuple(RuleCount(code, self._names[code], n, self._rule_articles[code])
+                     for code, n in sorted(self._rule_findings.items(), key=lambda kv: (-kv[1], kv[0])))
 
     @property
     def words(self) -> int:
-        return sum(a.words for a in self.articles)
+        return self._words
 
     @property
     def findings(self) -> int:
-        return sum(a.findings for a in self.articles)
+        return self._findings
 
     @property
     def penalty_total(self) -> float:
-        return round(sum(a.penalty_total for a in self.articles), 6)
+        return round(sum(self._penalties), 6)
 
     @property
     def score(self) -> float:
@@ -194,7 +234,7 @@ class CorpusSummary:
         return sum(a.score * max(a.words, 1) for a in self.articles) / weight
 
     def scores(self) -> list[float]:
-        return sorted(a.score for a in self.articles)
+        return sorted(self._scores)
 
     def distribution(self) -> dict[str, float] | None:
         scores = self.scores()
@@ -214,12 +254,13 @@ class CorpusSummary:
         return [(label, n) for (label, _), n in zip(bins, counts)]
 
     def worst(self, n: int = 5) -> list[ArticleSummary]:
-        return sorted(self.articles, key=lambda a: (a.score, a.path))[:n]
+        """The *n* (at most ``KEEP_WORST``) lowest-scoring articles, ties by path."""
+        return [item[3] for item in sorted(self._worst, key=lambda t: (-t[0], t[1].value))][:n]
 
     def as_dict(self, worst: int = 5, rules: int = 10) -> dict[str, Any]:
         dist = self.distribution()
         return {
-            "articles": len(self.articles), "unreadable": self.unreadable, "words": self.words,
+            "articles": self.count, "unreadable": self.unreadable, "words": self.words,
             "findings": self.findings, "score": round(self.score, 4), "penalty_total": self.penalty_total,
             "distribution": {k: round(v, 4) for k, v in dist.items()} if dist else None,
             "histogram": [{"bin": label, "articles": n} for label, n in self.histogram()],
@@ -228,3 +269,21 @@ class CorpusSummary:
                                for r in self.frequent_rules[:rules]],
         }
 
+
+
+class _Inverted:
+    """A string that sorts backwards (the worst-articles heap keeps the lowest (score, path))."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Inverted) -> bool:
+        return self.value > other.value
+
+    def __gt__(self, other: _Inverted) -> bool:
+        return self.value < other.value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Inverted) and self.value == other.value
