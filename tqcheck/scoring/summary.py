@@ -163,6 +163,8 @@ class CorpusSummary:
         self._findings = 0
         self._penalties: list[float] = []
         self._scores: list[float] = []
+        self._score_weight = 0  # the corpus score: scores weighted by words (at least 1 each)
+        self._score_words = 0.0
         self._worst: list[tuple[float, str, int, ArticleSummary]] = []  # a max-heap by (-score, path)
         self._rule_findings: Counter = Counter()
         self._rule_articles: Counter = Counter()
@@ -197,10 +199,12 @@ class CorpusSummary:
 
         self.count += 1
         self._words += summary.words
+        self._score_weight += max(summary.words, 1)
         self._findings += summary.findings
         self._penalties.append(summary.penalty_total)
         score = summary.score
         self._scores.append(score)
+        self._score_words += score * max(summary.words, 1)
         # the heap's top is the best of the kept: the key inverts (score, path), the count breaks ties
         item = (-score, _Inverted(summary.path), self.count, summary)
         if len(self._worst) < self.KEEP_WORST:
@@ -228,10 +232,7 @@ class CorpusSummary:
     @property
     def score(self) -> float:
         """The articles' scores averaged, each weighted by its words (100 for no articles)."""
-        if not self.articles:
-            return 100.0
-        weight = sum(max(a.words, 1) for a in self.articles)
-        return sum(a.score * max(a.words, 1) for a in self.articles) / weight
+        return self._score_words / self._score_weight if self.count else 100.0
 
     def scores(self) -> list[float]:
         return sorted(self._scores)
