@@ -17,6 +17,10 @@ from tqcheck.packs.data import config_line, no_rule
 from tqcheck.rule import Rule
 
 
+#: How the warning of an article with few rules for its language begins.
+FEW_RULES_WARNING = "few rules for target language"
+
+
 @dataclass
 class ArticleResult:
     """What checking one article produced. ``error`` is set when the article could not be read."""
@@ -43,6 +47,13 @@ class ArticleResult:
     scored_segments: list = field(default_factory=list, repr=False)
     #: Notes about the check itself (e.g. "no source found"), shown as warnings.
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def coverage_note(self) -> str | None:
+        """"few rules for target language ..." when few rules are written for the article's
+        language (from its warning, so a cached result has it too): the summary says so, never a
+        silent "no findings, pass"."""
+        return next((w.split(":", 1)[0] for w in self.warnings if w.startswith(FEW_RULES_WARNING)), None)
 
     def count_by_severity(self) -> dict[str, int]:
         counts = Counter(str(f.severity) for f in self.findings)
@@ -141,7 +152,7 @@ class Linter:
                               and lang in {base_language(x) for x in r.target_langs})
         if known[lang] >= self.FEW_RULES:
             return None
-        return (f"few rules for target language {doc.lang!r} ({known[lang]} written for it, {len(rules)} run): "
+        return (f"{FEW_RULES_WARNING} {doc.lang!r} ({known[lang]} written for it, {len(rules)} run): "
                 "a clean result says little about this article")
 
     def _suppress(self, doc: Document, result: ArticleResult) -> None:
