@@ -140,8 +140,10 @@ def test_signature_names_version_packs_weights_pair_and_seed(registry):
     text = str(sig)
     parts = dict(part.split(":", 1) for part in text.split("|"))
     assert parts["tqcheck"] == __import__("tqcheck").__version__
-    assert parts["weights"] == "wmt" and parts["pair"] == "ru-en" and "cut" not in parts
+    assert parts["weights"] == "wmt" and parts["pair"] == "ru-auto" and "cut" not in parts  # target found per article
     assert len(parts["score"]) == 8, "the calibrated score model's hash"
+    forced = str(make_signature(Linter(Config(source_lang="ru", force_lang="en"), registry), Scoring(PRESETS["wmt"])))
+    assert "|pair:ru-en|" in forced
     assert parts["langid-seed"] == "0"
     packs = dict(p.split("@") for p in parts["packs"].split(","))
     assert {p.name: p.hash for p in registry.packs} == packs

@@ -1,7 +1,7 @@
 """Python rule families, one rule per module (like sqlfluff). Each family lists its rules."""
 from __future__ import annotations
 
-FAMILIES = ("punctuation", "grammar", "repetition", "untranslated", "bilingual", "locale", "markup", "names", "style")
+FAMILIES = ("punctuation", "grammar", "repetition", "untranslated", "bilingual", "locale", "markup", "names", "style", "spelling")
 
 
 def get_rules() -> list[type]:

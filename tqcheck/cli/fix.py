@@ -16,7 +16,7 @@ from tqcheck.cli.options import build_linter, configure
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (default: discovered).")
 @click.option("--encoding", help="Decode (and write back) articles with this encoding instead of UTF-8/UTF-16.")
 @click.option("--source-lang", help="Language the articles were translated from (e.g. ru, zh, de).")
-@click.option("--target-lang", help="Language of the articles (default: en).")
+@click.option("--target-lang", help="Language of the articles (default: from each file's name, metadata or text, else the config's, else en).")
 @click.option("--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="Extra rule pack folder (repeatable).")
 @click.option("--no-pair", is_flag=True, help="Fix every file alone: no source pairing by file name.")
 def fix_command(paths, show_diff, **opts):
@@ -41,8 +41,9 @@ def fix_command(paths, show_diff, **opts):
     if "-" in found:
         errors.append(("-", "cannot fix standard input"))
         found = [p for p in found if p != "-"]
-    pairings, pair_errors = plan(found, target_lang=config.target_lang, source_lang=config.source_lang,
-                                 pair=not opts["no_pair"])
+    pairings, pair_errors = plan(found, target_lang=config.force_lang or config.target_lang,
+                                 source_lang=config.source_lang, pair=not opts["no_pair"],
+                                 name_langs=not config.force_lang)  # the article's language as `check` finds it
     errors += pair_errors
     fixed_files = fixes = left = 0
     for pairing in pairings:

@@ -22,6 +22,10 @@ from tqcheck.scoring.signals import measure as measure_signals
 _SEVERITIES = tuple(str(s) for s in sorted(Severity, reverse=True))
 
 
+#: How the warning of an article with few rules for its language begins.
+FEW_RULES_WARNING = "few rules for target language"
+
+
 @dataclass
 class ArticleResult:
     """What checking one article produced. ``error`` is set when the article could not be read."""
@@ -52,6 +56,13 @@ class ArticleResult:
     signals: dict[str, float] = field(default_factory=dict)
     #: "source-target" language codes of the checked document ("und" for an unknown source).
     language_pair: str | None = None
+
+    @property
+    def coverage_note(self) -> str | None:
+        """"few rules for target language ..." when few rules are written for the article's
+        language (from its warning, so a cached result has it too): the summary says so, never a
+        silent "no findings, pass"."""
+        return next((w.split(":", 1)[0] for w in self.warnings if w.startswith(FEW_RULES_WARNING)), None)
 
     def count_by_severity(self) -> dict[str, int]:
         counts = Counter(str(f.severity) for f in self.findings)
@@ -154,7 +165,7 @@ class Linter:
                               and lang in {base_language(x) for x in r.target_langs})
         if known[lang] >= self.FEW_RULES:
             return None
-        return (f"few rules for target language {doc.lang!r} ({known[lang]} written for it, {len(rules)} run): "
+        return (f"{FEW_RULES_WARNING} {doc.lang!r} ({known[lang]} written for it, {len(rules)} run): "
                 "a clean result says little about this article")
 
     def _suppress(self, doc: Document, result: ArticleResult) -> None:

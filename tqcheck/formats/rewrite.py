@@ -47,8 +47,13 @@ def fix_file(linter, pairing, encoding: str | None = None) -> FileFix:
         source = read_other(pairing.source, "source", encoding, pairing.source_lang or config.source_lang or "und",
                             config.max_bytes)
 
+    # The article's language as `check` finds it (--target-lang, file name, metadata, language
+    # ID, config), once, from the text as it was: fixes must not change which rules run.
+    lang = linter.resolve_language(Document(text, path=str(path), format=format_for(path), lang=config.target_lang),
+                                   getattr(pairing, "target_lang", None)).lang
+
     def check(current: str):
-        doc = Document(current, path=str(path), format=format_for(path), lang=config.target_lang,
+        doc = Document(current, path=str(path), format=format_for(path), lang=lang,
                        source_lang=pairing.source_lang or config.source_lang)
         if source is not None:
             doc.source, doc.alignment = source, align_documents(doc, source)

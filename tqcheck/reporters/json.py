@@ -30,7 +30,9 @@ def article_dict(article, signature: str) -> dict:
         "suppressed": [s.to_dict() for s in result.suppressed],
         "baselined": [f.to_dict() for f in result.baselined],
         "warnings": list(result.warnings),
-        "summary": {**summary.as_dict(), "signature": signature} if summary else None,
+        "summary": {**summary.as_dict(), "signature": signature,
+                    **({"note": result.coverage_note} if getattr(result, "coverage_note", None) else {})}
+        if summary else None,
         "gate": article.verdict.as_dict(),
         "metrics": {name: {k: v for k, v in m.items()} for name, m in sorted(result.metrics.items())},
     }

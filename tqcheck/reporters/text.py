@@ -47,6 +47,8 @@ def summary_line(article, color: bool = False) -> str:
     hidden += [f"{len(result.baselined)} in baseline"] if result.baselined else []
     if hidden:
         line += f"; {', '.join(hidden)}"
+    if getattr(result, "coverage_note", None):  # few rules for the language: a pass says little
+        line += f"; {visible(result.coverage_note)}"
     if not passed:
         line += f"; {'; '.join(article.verdict.reasons)}"
     return line

@@ -60,8 +60,16 @@ def make_signature(linter, scoring: Scoring, baseline_digest: str | None = None)
         packs=tuple((p.name, p.hash) for p in linter.registry.packs),
         rules=f"{len(rules)}@{rules_digest}",
         weights=scoring.weights.label,
-        pair=f"{config.source_lang or 'und'}-{config.target_lang}",
+        pair=run_pair(config),
         langid_seed=SEED,
         baseline=baseline_digest,
         score=scoring.score_model.digest,
     )
+
+
+def run_pair(config) -> str:
+    """The run's language pair as given: ``--source-lang``/``--target-lang`` (or the config's
+    source-lang), else ``auto`` for a side found per article (the target language from each file's
+    name, metadata or text: ``tqcheck.text.article_language``; the source's from its file)."""
+    source, target = config.source_lang or "auto", getattr(config, "force_lang", None) or "auto"
+    return "auto" if source == target == "auto" else f"{source}-{target}"
