@@ -26,7 +26,8 @@ def explain_score(paths, **opts):
 
     config = configure(opts, paths)
     linter = build_linter(config)
-    results, input_error = _run(linter, config, paths, {**opts, "fmt": "text"})
+    results: list = []
+    input_error = _run(linter, config, paths, {**opts, "fmt": "text"}, results.append)
     report = build_report(results, linter, scoring(config), gate(config))
     for article in report.articles:
         if article.summary is None:
