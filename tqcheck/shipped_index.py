@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 FILE = "shipped_index.json"
 
@@ -29,7 +29,7 @@ FILE = "shipped_index.json"
 @cache
 def _shipped() -> dict:
     try:
-        return json.loads((resources.files("tqcheck") / FILE).read_text(encoding="utf-8"))
+        return json.loads(Path(__file__).with_name(FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):  # a damaged install: parse and analyse everything at run time
         return {}
 
