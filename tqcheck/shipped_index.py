@@ -3,6 +3,8 @@ start-up time of ``tqcheck check`` on a small file. ``shipped_index.json`` holds
 
 * ``packs``: each shipped YAML file of ``rules/`` (packs and rule data), parsed, by the SHA-256 of
   its text (PyYAML's construction of the line-numbered mappings is slow, and importing it is too);
+* ``data``: other shipped YAML data files (the score model, ``tqcheck/scoring/data/score.yml``),
+  parsed as ``yaml.safe_load`` parses them, by the SHA-256 of their text;
 * ``requirements``: the prefilter requirement (``tqcheck.text.prefilter``) of every pattern of the
   shipped rules (deriving one parses the pattern).
 
@@ -19,7 +21,7 @@ import hashlib
 import json
 import re
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 FILE = "shipped_index.json"
 
@@ -27,7 +29,7 @@ FILE = "shipped_index.json"
 @cache
 def _shipped() -> dict:
     try:
-        return json.loads((resources.files("tqcheck") / FILE).read_text(encoding="utf-8"))
+        return json.loads(Path(__file__).with_name(FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):  # a damaged install: parse and analyse everything at run time
         return {}
 
@@ -44,6 +46,13 @@ def pack_file(text: str):
     """``(parsed,)`` when the index holds the pack file whose text is *text* (in the JSON form of
     ``tqcheck.packs.loader.to_json``), else None."""
     found = _shipped().get("packs", {}).get(text_key(text))
+    return None if found is None else (found,)
+
+
+def data_file(text: str):
+    """``(parsed,)`` when the index holds the data file whose text is *text* (as ``yaml.safe_load``
+    parses it), else None."""
+    found = _shipped().get("data", {}).get(text_key(text))
     return None if found is None else (found,)
 
 

@@ -12,11 +12,14 @@ import sys
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
 from tqcheck import shipped_index
 from tqcheck.engine.registry import Registry
 from tqcheck.packs.kinds import YamlRule
 from tqcheck.packs.loader import load_yaml, shipped_rules_dir, to_json
 from tqcheck.rule import LazyPattern
+from tqcheck.scoring.calibrated import DATA as SCORE_MODEL
 from tqcheck.text.prefilter import derive_requirement
 
 #: Larger files (a word list: a few long scalars, which libyaml parses fast) are left out: the
@@ -31,9 +34,10 @@ def shipped_patterns(registry) -> set[tuple[str, int]]:
     found = set()
     for rule in registry:
         if isinstance(rule, YamlRule):
+            flags = re.MULTILINE | (re.IGNORECASE if rule.ignorecase else 0)
             if not rule.literal:
-                flags = re.MULTILINE | (re.IGNORECASE if rule.ignorecase else 0)
                 found.update((rule.entry_regex(e), flags) for e in rule.entries)
+            found.update((e, flags) for e in rule.exceptions)
             continue
         module = sys.modules[type(rule).__module__]
         for name in dir(type(rule)):  # patterns a rule builds from its options, on first use
@@ -56,12 +60,17 @@ def build(registry) -> dict:
             packs[shipped_index.text_key(text)] = to_json(load_yaml(path, use_index=False))
         except TypeError:  # a value JSON cannot hold (a YAML date): not indexed
             continue
+    data = {}
+    for path in (SCORE_MODEL,):
+        text = path.read_text(encoding="utf-8")
+        data[shipped_index.text_key(text)] = yaml.safe_load(text)
     requirements = {}
     for regex, flags in sorted(shipped_patterns(registry)):
         found = derive_requirement(regex, flags)
         requirements[shipped_index.pattern_key(regex, flags)] = None if found is None else found.to_json()
     # Keys sorted here, mappings inside pack data in file order (a transliteration table's order counts).
-    return json.loads(json.dumps({"packs": dict(sorted(packs.items())), "requirements": requirements}))
+    return json.loads(json.dumps({"packs": dict(sorted(packs.items())), "data": dict(sorted(data.items())),
+                                   "requirements": requirements}))
 
 
 def main() -> None:

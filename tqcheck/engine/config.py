@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -102,6 +101,8 @@ def _config_in(folder: Path) -> Path | None:
         return candidate
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
+        import tomllib  # imported when there is TOML to read: start-up time
+
         try:
             if "tqcheck" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
                 return pyproject
@@ -111,6 +112,8 @@ def _config_in(folder: Path) -> Path | None:
 
 
 def load(path: str | Path) -> Config:
+    import tomllib  # imported when there is TOML to read: start-up time
+
     p = Path(path)
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))

@@ -77,6 +77,8 @@ class YamlRule(Rule):
         # Exceptions and patterns are the pack author's regexes: time-limited (tqcheck.packs.regex_guard).
         self._exceptions = GuardedPattern("|".join(f"(?:{e})" for e in self.exceptions), flags,
                                           f"{self.path}: exceptions") if self.exceptions else None
+        # An article in which no exception can match needs no search for them (nor their compiling).
+        self._exception_requirements = _EntryRequirements(list(self.exceptions), flags) if self.exceptions else None
         if self.literal:
             self._lookup: dict[str, int] = {}
             for i, entry in enumerate(self.entries):
@@ -139,8 +141,11 @@ class YamlRule(Rule):
             if not possible:
                 return
             pattern = self.pattern if len(possible) == len(self.entries) else self._subset(possible)
-        exceptions = [m.span() for m in self._exceptions.finditer(doc.text)] if self._exceptions else []
+        exceptions = None  # the exceptions' spans, searched for at the first match only (most articles have none)
         for m in pattern.finditer(doc.text, doc.body_start):
+            if exceptions is None:
+                exceptions = [e.span() for e in self._exceptions.finditer(doc.text)] \
+                    if self._exceptions and self._exception_requirements.possible(doc.index, len(self.exceptions)) else []
             if any(a <= m.start() and m.end() <= b for a, b in exceptions):
                 continue
             index = self._lookup[normalize(m.group(), self.ignorecase)] if self.literal else int(m.lastgroup[1:])

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +151,9 @@ _PACK_KEYS = {"name", "description", "version", "default", "source_langs", "targ
 @cache
 def shipped_rules_dir() -> Path:
     """``rules/`` as installed: the shipped packs and the Python rules' data files."""
-    return Path(str(resources.files("tqcheck") / "_packs")).resolve()
+    # The package's folder, as ``importlib.resources.files("tqcheck")`` gives it for an installed
+    # package, without importing importlib.resources (and zipfile, tempfile: start-up time).
+    return (Path(__file__).parent.parent / "_packs").resolve()
 
 
 def builtin_pack_dirs() -> list[Path]:
@@ -161,8 +162,8 @@ def builtin_pack_dirs() -> list[Path]:
 
 @cache
 def _builtin_pack_dirs() -> tuple[Path, ...]:
-    root = resources.files("tqcheck") / "_packs"
-    return tuple(sorted(Path(str(p)).resolve() for p in root.iterdir() if p.is_dir() and (p / "_pack.yml").is_file()))
+    root = Path(__file__).parent.parent / "_packs"
+    return tuple(sorted(p.resolve() for p in root.iterdir() if p.is_dir() and (p / "_pack.yml").is_file()))
 
 
 def read_pack(folder: Path) -> Pack:

@@ -36,6 +36,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from tqcheck import shipped_index
+
 #: The calibrated weights shipped with tqcheck.
 DATA = Path(__file__).parent / "data" / "score.yml"
 #: Words added to an article's count for the findings' rate: a short text is not judged as if it
@@ -129,13 +131,21 @@ class ScoreModel:
 @lru_cache(maxsize=4)
 def load(path: str | None = None) -> ScoreModel:
     """The score model in *path* (default: the shipped ``data/score.yml``)."""
-    import yaml
-
     file = Path(path) if path else DATA
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
         raise ValueError(f"{file}: cannot read the score weights: {exc}") from None
+    indexed = shipped_index.data_file(text)  # the shipped model, parsed ahead of time (importing PyYAML is start-up time)
+    if indexed is not None:
+        data = indexed[0]
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{file}: cannot read the score weights: {exc}") from None
     return ScoreModel.from_dict(data if isinstance(data, dict) else {}, str(file))
 
 

@@ -2,9 +2,6 @@ import re
 from collections import Counter
 from functools import cached_property
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from tqcheck.finding import Severity
 from tqcheck.options import Table, Words, WordSet
 from tqcheck.rule import Rule, lazy_compile
@@ -84,6 +81,8 @@ class InconsistentNameSpelling(Rule):
         names = sorted(mid_sentence)
         counts = Counter({w: len(occurrences[w]) for w in names})
         reported: set[str] = set()
+        from rapidfuzz import fuzz, process  # imported on first use: start-up time
+
         for word in names:
             matches = process.extract(word, names, scorer=fuzz.ratio, score_cutoff=self.min_similarity, limit=None)
             for other, score, _ in matches:
@@ -104,6 +103,10 @@ class InconsistentNameSpelling(Rule):
         (the similarity is symmetric, so each pair is scored once) and not a derivation in one of
         the two orders (``_derived`` is not symmetric, and that loop tries both)."""
         found: set[str] = set()
+        if len(words) < 2:
+            return found
+        from rapidfuzz import fuzz, process  # imported on first use: start-up time
+
         for i, word in enumerate(words):
             for other, _, _ in process.extract(word, words[i + 1:], scorer=fuzz.ratio,
                                                score_cutoff=self.min_similarity, limit=None):
@@ -116,6 +119,8 @@ class InconsistentNameSpelling(Rule):
         variants, or a given or family name shared beside them with few edits between them."""
         if self._canonical(a) == self._canonical(b):
             return True
+        from rapidfuzz.distance import Levenshtein
+
         return bool(beside.get(a, set()) & beside.get(b, set())) and \
             Levenshtein.distance(a, b) <= self.max_edits_with_shared_name
 

@@ -3,7 +3,7 @@ from functools import cached_property
 
 from tqcheck.finding import Severity
 from tqcheck.options import Words
-from tqcheck.rule import Rule, lazy_compile
+from tqcheck.rule import Rule, iter_matches, lazy_compile
 
 _DATA = "names/pinyin.yml"
 
@@ -52,7 +52,7 @@ class SplitPinyinGivenName(Rule):
         return lazy_compile(rf"({_by_first_letter(self.surnames)}) ({syllable}) ({syllable})\b(?! [A-Z])")
 
     def check(self, doc):
-        for m in self._split.finditer(doc.text, doc.body_start):
+        for m in iter_matches(self._split, doc):  # most articles have none of the surnames: not compiled
             surname, first, second = m.groups()
             suggestion = f"{surname} {first}{second.lower()}"
             yield self.finding(doc, m.start(), m.end(),
