@@ -10,9 +10,21 @@ DICTIONARY_LANGUAGES = frozenset({"en", "de", "es", "fr", "it", "nl", "pt", "ru"
 
 @lru_cache(maxsize=None)
 def _frequencies(lang: str) -> dict[str, int]:
-    from spellchecker import SpellChecker
+    """pyspellchecker's word counts for *lang*, by lower-case word, as its SpellChecker holds them,
+    read from its data file directly (a SpellChecker also builds indexes we never use: twice the time)."""
+    import gzip
+    import json
+    import pkgutil
+    from collections import Counter
 
-    return SpellChecker(language=lang, distance=1).word_frequency.dictionary
+    data = json.loads(gzip.decompress(pkgutil.get_data("spellchecker", f"resources/{lang}.json.gz")))
+    lowered = {key.lower(): count for key, count in data.items()}
+    if len(lowered) != len(data):  # words that differ only in case: their counts summed, as pyspellchecker does
+        lowered = Counter()
+        for key, count in data.items():
+            lowered[key.lower()] += count
+        lowered = dict(lowered)
+    return lowered
 
 
 def has_dictionary(lang: str | None) -> bool:

@@ -75,9 +75,18 @@ class SourceWordsLeft(Rule):
 
     def is_english(self, word: str) -> bool:
         """Every part of *word* (between hyphens and apostrophes) is an English word."""
-        from tqcheck.text.lexicon import frequency
-
         lower = word.lower()
+        known = self._english_words.get(lower)
+        if known is None:
+            known = self._english_words[lower] = self._is_english(lower)
+        return known
+
+    @cached_property
+    def _english_words(self) -> dict[str, bool]:
+        """is_english's answers so far: an article repeats its words, and a run its vocabulary."""
+        return {}
+
+    def _is_english(self, lower: str) -> bool:
         if lower in self.english_loanwords or lower in self.not_foreign:
             return True
         if lower in self.foreign_function_words:
@@ -116,13 +125,11 @@ class SourceWordsLeft(Rule):
             for i, (a, b, word) in enumerate(tokens):
                 if not self._looked_at(tokens, i) or (a and text[a - 1] in "./@_#") or text[b:b + 1] in "@_":
                     continue  # a name, or part of an address (Aktuálne.cz, @handle)
-                if _quoted(text, a, b, start, end):
-                    continue
                 if source_words is not None:
                     found = self._source_word(doc, word, i, source_words)
                 else:
                     found = self._foreign_word(tokens, i)
-                if found:
+                if found and not _quoted(text, a, b, start, end):
                     yield self.finding(doc, a, b, found)
 
     # -- which words ------------------------------------------------------------------------------
