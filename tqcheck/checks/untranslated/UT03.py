@@ -5,6 +5,7 @@ from itertools import filterfalse
 from tqcheck.finding import Severity
 from tqcheck.options import WordSet, Words
 from tqcheck.rule import Rule, lazy_compile
+from tqcheck.text.quotes import in_short_quotation
 
 _DATA = "untranslated/function-words.yml"
 # Hyphenated words are one token: a part of a hyphenated name ("Kim Jong-un") is never looked at alone.
@@ -81,7 +82,7 @@ class ForeignLatinFragment(Rule):
                     last += 1
                 first, i = i, last + 1
                 span_start, span_end = tokens[first][0], tokens[last][1]
-                if _inside_name(tokens, first, last) or _quoted(text, span_start, span_end, start, end):
+                if _inside_name(tokens, first, last) or in_short_quotation(text, span_start, span_end, start, end):
                     continue
                 run = text[span_start:span_end]
                 lang, prob = detect(run)
@@ -152,13 +153,3 @@ def _inside_name(tokens: list, first: int, last: int) -> bool:
     return (first > 0 and tokens[first - 1][2][:1].isupper()
             and last + 1 < len(tokens) and tokens[last + 1][2][:1].isupper())
 
-
-def _quoted(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
-    """The words sit inside a short quotation (at most four words): a term quoted on purpose."""
-    before, after = text[sent_start:start], text[end:sent_end]
-    opens = [before.rfind(q) for q in "“«„"] + ([before.rfind('"')] if before.count('"') % 2 else [])
-    closes = [after.find(q) for q in "”»\""]
-    opened, closed = max(opens), min((c for c in closes if c >= 0), default=-1)
-    if opened < 0 or closed < 0:
-        return False
-    return len(text[sent_start + opened + 1:end + closed].split()) <= 4

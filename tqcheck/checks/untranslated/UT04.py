@@ -4,6 +4,7 @@ from functools import cached_property
 from tqcheck.finding import Severity
 from tqcheck.options import WordSet, Words
 from tqcheck.rule import Rule, lazy_compile
+from tqcheck.text.quotes import in_short_quotation
 from tqcheck.text.langid import LATIN_SCRIPT
 
 _DATA = "untranslated/function-words.yml"
@@ -129,7 +130,7 @@ class SourceWordsLeft(Rule):
                     found = self._source_word(doc, word, i, source_words)
                 else:
                     found = self._foreign_word(tokens, i)
-                if found and not _quoted(text, a, b, start, end):
+                if found and not in_short_quotation(text, a, b, start, end):
                     yield self.finding(doc, a, b, found)
 
     # -- which words ------------------------------------------------------------------------------
@@ -213,13 +214,3 @@ class SourceWordsLeft(Rule):
             return None
         return f"Word '{word}' appears to be in another language, left untranslated."
 
-
-def _quoted(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
-    """The word sits inside a short quotation (at most four words): a term quoted on purpose."""
-    before, after = text[sent_start:start], text[end:sent_end]
-    opens = [before.rfind(q) for q in "“«„"] + ([before.rfind('"')] if before.count('"') % 2 else [])
-    closes = [after.find(q) for q in "”»\""]
-    opened, closed = max(opens), min((c for c in closes if c >= 0), default=-1)
-    if opened < 0 or closed < 0:
-        return False
-    return len(text[sent_start + opened + 1:end + closed].split()) <= 4
