@@ -152,4 +152,3 @@ def _inside_name(tokens: list, first: int, last: int) -> bool:
     """Lower-case words between two capitalised ones belong to a name: Alternative für Deutschland."""
     return (first > 0 and tokens[first - 1][2][:1].isupper()
             and last + 1 < len(tokens) and tokens[last + 1][2][:1].isupper())
-

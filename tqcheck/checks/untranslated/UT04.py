@@ -213,4 +213,3 @@ class SourceWordsLeft(Rule):
         if drop < self.min_english_drop and not (identified and prob >= self.min_opening_probability):
             return None
         return f"Word '{word}' appears to be in another language, left untranslated."
-
