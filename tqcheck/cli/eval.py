@@ -77,13 +77,7 @@ def eval_command(corpus_dir, select, ignore, lps, modes, fmt, output, calibrate,
                     f"Signature: `{sign}`"]
         render = render_markdown if fmt == "markdown" else render_text
         text = render("tqcheck evaluation", preamble, report_sections(evaluation, outcomes, linter.rules))
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            fail(f"{output}: cannot write: {exc.strerror or exc}")
-    else:
-        click.echo(text, nl=False)
+    _write(text, output)
     rows = sum(d.rows for d in evaluation.demetr.values())
     click.echo(f"tqcheck eval: {evaluation.articles_checked} MQM articles and {rows} DEMETR rows checked "
                f"in {time.perf_counter() - clock:.1f} s", err=True)
@@ -116,14 +110,19 @@ def _calibrate(corpus, linter, run_scoring, lps, corpus_dir, weights_file, outpu
     except OSError as exc:
         fail(f"{target}: cannot write: {exc.strerror or exc}")
     text = render(result)
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            fail(f"{output}: cannot write: {exc.strerror or exc}")
-    else:
-        click.echo(text, nl=False)
+    _write(text, output)
     click.echo(f"tqcheck eval: score weights written to {target} in {time.perf_counter() - clock:.1f} s", err=True)
     for problem in problems:
         click.echo(f"tqcheck: error: {problem}", err=True)
     sys.exit(2 if problems else 0)
+
+
+def _write(text: str, output: str | None) -> None:
+    """*text* to the file *output*, or to standard output."""
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{output}: cannot write: {exc.strerror or exc}")
