@@ -1,5 +1,5 @@
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from tqcheck.finding import Severity
 from tqcheck.options import WordSet, Words
@@ -76,16 +76,12 @@ class SourceWordsLeft(Rule):
 
     def is_english(self, word: str) -> bool:
         """Every part of *word* (between hyphens and apostrophes) is an English word."""
-        lower = word.lower()
-        known = self._english_words.get(lower)
-        if known is None:
-            known = self._english_words[lower] = self._is_english(lower)
-        return known
+        return self._english_words(word.lower())
 
     @cached_property
-    def _english_words(self) -> dict[str, bool]:
-        """is_english's answers so far: an article repeats its words, and a run its vocabulary."""
-        return {}
+    def _english_words(self):
+        """_is_english, remembered: an article repeats its words, and a run its vocabulary."""
+        return cache(self._is_english)
 
     def _is_english(self, lower: str) -> bool:
         if lower in self.english_loanwords or lower in self.not_foreign:
@@ -128,7 +124,8 @@ class SourceWordsLeft(Rule):
             if source_words is not None:
                 maybe = [i for i, w in enumerate(words) if w.lower() in source_words]
             else:
-                maybe = [i for i, w in enumerate(words) if (i == 0 or not w[:1].isupper()) and self._could_be_foreign(w)]
+                evidence = self._foreign_evidence
+                maybe = [i for i, w in enumerate(words) if (i == 0 or not w[:1].isupper()) and evidence(w) is not None]
             if not maybe:
                 continue
             tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
@@ -202,9 +199,9 @@ class SourceWordsLeft(Rule):
         from tqcheck.text.langid import span_probability
 
         word = tokens[i][2]
-        if not self._could_be_foreign(word) or (i > 0 and word[:1].isupper()):
-            return None  # capitalised inside the sentence: a name
-        if not self._foreign_words[word]:  # fastText alone is not sure: the neighbours decide
+        if (i > 0 and word[:1].isupper()) or self._foreign_evidence(word) is None:
+            return None  # capitalised inside the sentence (a name), or never foreign
+        if not self._foreign_evidence(word):  # fastText alone is not sure: the neighbours decide
             before = " ".join(t[2] for t in tokens[max(i - 2, 0):i])
             after = " ".join(t[2] for t in tokens[i + 1:i + 3])
             drop = span_probability(f"{before} {after}", "en") - span_probability(f"{before} {word} {after}", "en")
@@ -213,20 +210,11 @@ class SourceWordsLeft(Rule):
         return f"Word '{word}' appears to be in another language, left untranslated."
 
     @cached_property
-    def _foreign_words(self) -> dict[str, bool | None]:
-        """_could_be_foreign's answers so far (None: never flagged; True: fastText alone is sure)."""
-        return {}
+    def _foreign_evidence(self):
+        """_word_evidence, remembered."""
+        return cache(self._word_evidence)
 
-    def _could_be_foreign(self, word: str) -> bool:
-        """Without the source, *word* may be flagged, whatever its neighbours (a capitalised word
-        only where it opens its sentence)."""
-        try:
-            known = self._foreign_words[word]
-        except KeyError:
-            known = self._foreign_words[word] = self._foreign_evidence(word)
-        return known is not None
-
-    def _foreign_evidence(self, word: str) -> bool | None:
+    def _word_evidence(self, word: str) -> bool | None:
         """None when *word* is never flagged; else whether fastText alone is sure enough that it is
         foreign (no need of its neighbours). The dictionaries are consulted last: most words are
         settled before, and a language's dictionary loads only when a word gets that far."""
