@@ -114,6 +114,7 @@ def _serial(linter, pairings, keys, cached, cache, keep_text, check_stdin):
 
 
 def _parallel(linter, pairings, keys, cached, cache, keep_text, check_stdin, jobs: int):
+    import gc
     from concurrent.futures import ProcessPoolExecutor
 
     context = _context()
@@ -123,30 +124,41 @@ def _parallel(linter, pairings, keys, cached, cache, keep_text, check_stdin, job
         first = next((i for i, (p, hit) in enumerate(zip(pairings, cached)) if hit is None and p.target != "-"), None)
         if first is not None:
             cached[first] = _check_and_keep(linter, pairings[first], keys[first], cache, keep_text)
+        # The workers' garbage collections then never scan what they inherit, and so never copy the
+        # memory it is in (a full collection touched every object: 0.2 s and 100 MB per worker).
+        gc.freeze()
     todo = sum(1 for p, hit in zip(pairings, cached) if hit is None and p.target != "-")
     size = max(1, min(MAX_BATCH, todo // (jobs * IN_FLIGHT_PER_JOB)))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(linter if forked else None, linter.config, keep_text, cache)) as pool:
+            yield from _stream(pool, _units(pairings, keys, cached, size), jobs * IN_FLIGHT_PER_JOB, check_stdin)
+    finally:
+        if forked:
+            gc.unfreeze()
+
+
+def _stream(pool, units: Iterator, in_flight: int, check_stdin) -> Iterator:
+    """The results of *units* (see ``_units``) in order, with up to *in_flight* of them pending."""
     pending: deque = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(linter if forked else None, linter.config, keep_text, cache)) as pool:
-        units = _units(pairings, keys, cached, size)
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < jobs * IN_FLIGHT_PER_JOB:
-                unit = next(units, None)
-                if unit is None:
-                    exhausted = True
-                    break
-                kind, value = unit
-                pending.append((kind, pool.submit(_check_in_worker, value) if kind == "batch" else value))
-            if not pending:
+    exhausted = False
+    while pending or not exhausted:
+        while not exhausted and len(pending) < in_flight:
+            unit = next(units, None)
+            if unit is None:
+                exhausted = True
                 break
-            kind, value = pending.popleft()
-            if kind == "done":
-                yield value
-            elif kind == "stdin":
-                yield check_stdin()
-            else:
-                yield from value.result()
+            kind, value = unit
+            pending.append((kind, pool.submit(_check_in_worker, value) if kind == "batch" else value))
+        if not pending:
+            break
+        kind, value = pending.popleft()
+        if kind == "done":
+            yield value
+        elif kind == "stdin":
+            yield check_stdin()
+        else:
+            yield from value.result()
 
 
 def _units(pairings, keys, cached, size: int) -> Iterator[tuple[str, object]]:
