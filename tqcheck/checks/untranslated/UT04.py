@@ -120,14 +120,17 @@ class SourceWordsLeft(Rule):
             english = sum(map(function_words.__contains__, map(str.lower, words)))
             if english / len(words) <= self.min_english_ratio:
                 continue  # not an English sentence: UT02's job
-            # The tests that need only the word come first: most words of a sentence never get further.
+            # The tests that need only the word come first, over the whole sentence at C speed: most
+            # sentences have no word that could be flagged.
             if source_words is not None:
+                if source_words.keys().isdisjoint(map(str.lower, words)):
+                    continue
                 maybe = [i for i, w in enumerate(words) if w.lower() in source_words]
             else:
-                evidence = self._foreign_evidence
-                maybe = [i for i, w in enumerate(words) if (i == 0 or not w[:1].isupper()) and evidence(w) is not None]
-            if not maybe:
-                continue
+                evidence, inside = self._foreign_evidence, self._could_be_foreign_inside
+                if not any(map(inside, words)) and evidence(words[0]) is None:
+                    continue
+                maybe = [i for i, w in enumerate(words) if (evidence(w) is not None if i == 0 else inside(w))]
             tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
             for i in maybe:
                 a, b, word = tokens[i]
@@ -213,6 +216,13 @@ class SourceWordsLeft(Rule):
     def _foreign_evidence(self):
         """_word_evidence, remembered."""
         return cache(self._word_evidence)
+
+    @cached_property
+    def _could_be_foreign_inside(self):
+        """Whether *word*, inside a sentence (not opening it), may be flagged without the source:
+        never a capitalised one (a name). Remembered."""
+        evidence = self._foreign_evidence
+        return cache(lambda word: not word[:1].isupper() and evidence(word) is not None)
 
     def _word_evidence(self, word: str) -> bool | None:
         """None when *word* is never flagged; else whether fastText alone is sure enough that it is
