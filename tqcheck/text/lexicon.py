@@ -12,20 +12,15 @@ DICTIONARY_LANGUAGES = frozenset({"en", "de", "es", "fr", "it", "nl", "pt", "ru"
 def _frequencies(lang: str) -> dict[str, int]:
     """pyspellchecker's word counts for *lang*, by lower-case word, as its SpellChecker holds them,
     read from its data file directly (a SpellChecker also builds indexes we never use: twice the time).
-    orjson parses them in half the time of the standard library (German alone is 340,000 words)."""
+    orjson parses them in half the time of the standard library (German alone is 340,000 words).
+    The files hold lower-case words only (tests/text/test_langid_profiles.py checks the installed
+    ones), so the counts are kept as read."""
     import gzip
     import pkgutil
-    from collections import Counter
 
     import orjson
 
-    data = orjson.loads(gzip.decompress(pkgutil.get_data("spellchecker", f"resources/{lang}.json.gz")))
-    if "".join(data).islower():  # the shipped files are all lower case: one test at C speed, not a copy
-        return data
-    lowered = Counter()  # words that differ only in case: their counts summed, as pyspellchecker does
-    for key, count in data.items():
-        lowered[key.lower()] += count
-    return dict(lowered)
+    return orjson.loads(gzip.decompress(pkgutil.get_data("spellchecker", f"resources/{lang}.json.gz")))
 
 
 def has_dictionary(lang: str | None) -> bool:
