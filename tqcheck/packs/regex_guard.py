@@ -20,10 +20,13 @@ same text along two different paths (exponential ambiguity), two repeats when on
 the first, lead from the first to the second and loop in the second (polynomial ambiguity). Bounded
 repeats up to ``MAX_COPIES`` count as that many copies; a larger bound counts as unbounded.
 
-Pack patterns run on the ``regex`` engine (:class:`GuardedPattern`), which takes a time limit: a
-search over an article that overruns it stops with :class:`PatternTimeout`, an error for that rule
-and article (the other articles are still checked). That limit is a backstop only: it never
-decides whether a pack loads.
+Pack patterns run on the ``regex`` engine (:class:`GuardedPattern`) under a time limit: a search
+over an article that overruns it stops with :class:`PatternTimeout`, an error for that rule and
+article (the other articles are still checked). That limit is a backstop only: it never decides
+whether a pack loads. In the main thread it is an interval timer of the process's user CPU time
+(``SIGVTALRM``, which ``regex`` heeds while it matches); elsewhere, ``regex``'s own ``timeout``,
+which reads the process's CPU clock at every step of a search: a system call that costs up to a
+millisecond on a virtual machine whose other core is busy, as it is under ``--jobs 2``.
 
 Glossary and phrase lists are compiled by tqcheck itself into trie-shaped, escaped alternations
 that cannot backtrack badly, so they stay on ``re``.
@@ -31,7 +34,10 @@ that cannot backtrack badly, so they stay on ``re``.
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from typing import NamedTuple
 
@@ -91,11 +97,40 @@ class GuardedPattern:
         return BASE_SECONDS + SECONDS_PER_MIB * len(text) / 2**20
 
     def finditer(self, text: str, pos: int = 0) -> Iterator:
+        """The matches in *text* from *pos*, all found (under the budget) before the first is given."""
         limit = self.budget(text)
         try:
-            yield from self._compiled.finditer(text, pos, timeout=limit)
-        except TimeoutError:
+            with _cpu_timer(limit) as timed:
+                matches = list(self._compiled.finditer(text, pos, timeout=None if timed else limit))
+        except (TimeoutError, _OverBudget):
             raise PatternTimeout(f"{self.where}: gave up after {limit:.3g} s on this article") from None
+        yield from matches
+
+
+class _OverBudget(Exception):
+    """Raised by the CPU-time interval timer's signal inside a search."""
+
+
+def _over_budget(signum, frame):
+    raise _OverBudget
+
+
+@contextmanager
+def _cpu_timer(seconds: float) -> Iterator[bool]:
+    """An interval timer of *seconds* of the process's CPU time around a search (True), or none
+    (False) outside the main thread, where setitimer is missing, or when the process has one
+    running already: then the caller passes ``regex`` its own timeout."""
+    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_VIRTUAL)[0]):
+        yield False
+        return
+    previous = signal.signal(signal.SIGVTALRM, _over_budget)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
 
 
 def compile_guarded(pattern: str, flags: int = 0) -> GuardedPattern:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from operator import itemgetter
 
 from tqcheck.text.literals import LITERALS, Requirement, automaton, caseless_unsafe
 
@@ -88,7 +89,7 @@ class TextIndex:
         if found is None:
             found = self._shared[("literals", caseless)] = [0, set()]
         if found[0] == 0 and len(known) > 1:  # all at once (Aho-Corasick): one pass over the text
-            found[1].update(value for _, value in automaton(caseless, len(known)).iter(haystack))
+            found[1].update(map(itemgetter(1), automaton(caseless, len(known)).iter(haystack)))
         elif found[0] < len(known):  # requirements made since the last look: test their literals too
             found[1].update(filter(haystack.__contains__, known[found[0]:]))
         found[0] = len(known)

@@ -1,5 +1,5 @@
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from tqcheck.finding import Severity
 from tqcheck.options import Entries, Table, Words
@@ -127,21 +127,10 @@ class NameTransliteration(Rule):
 
     def _other_system(self, doc, name, words, romanize):
         """Target words that spell *name* by a non-English romanization (and by no English one)."""
-        from tqcheck.checks.bilingual.translit import stem
-
-        base = stem(name, self._endings)
-        accepted = {v.lower() for v in romanize.variants(base)}
-        others = {}
-        systems, markers = self._others[romanize.lang]
-        english = romanize(base).lower()
-        for other in systems:
-            form = other(base).lower()
-            if len(form) < 4 or any(form.startswith(v) or v.startswith(form) for v in accepted):
-                continue
-            if any(mk in form and mk not in english for mk in markers):
-                others.setdefault(form, other.system)
-        if not others:
+        spellings = self._spellings(name, romanize.lang)
+        if spellings is None:
             return
+        accepted, others, expected = spellings
         hits = []
         for word, a, b in words:
             lower = word.lower()
@@ -151,6 +140,33 @@ class NameTransliteration(Rule):
             if form:
                 hits.append((word, a, b, form))
         for word, a, b, form in hits:
-            expected = romanize(base).replace("ë", "e")
             yield self.finding(doc, a, b, f"'{word}' spells '{name}' in {others[form]}; English uses "
                                f"{romanize.system} ('{expected}…').", expected + word[len(form):])
+
+    @cached_property
+    def _spellings(self):
+        """(the English spellings of a name's stem, lower case; its spellings in the other
+        romanizations that only they write, by system; the English one as suggested) for a
+        source name and language, or None without such other spellings. Remembered: articles
+        name the same people again and again."""
+
+        def spellings(name: str, lang: str):
+            from tqcheck.checks.bilingual.translit import stem
+
+            romanize = self._romanizers[lang]
+            base = stem(name, self._endings)
+            accepted = {v.lower() for v in romanize.variants(base)}
+            others = {}
+            systems, markers = self._others[lang]
+            english = romanize(base).lower()
+            for other in systems:
+                form = other(base).lower()
+                if len(form) < 4 or any(form.startswith(v) or v.startswith(form) for v in accepted):
+                    continue
+                if any(mk in form and mk not in english for mk in markers):
+                    others.setdefault(form, other.system)
+            if not others:
+                return None
+            return accepted, others, romanize(base).replace("ë", "e")
+
+        return cache(spellings)

@@ -1,5 +1,5 @@
 import re
-from functools import cached_property
+from functools import cache, cached_property
 
 from tqcheck.finding import Severity
 from tqcheck.options import WordSet, Words
@@ -76,16 +76,12 @@ class SourceWordsLeft(Rule):
 
     def is_english(self, word: str) -> bool:
         """Every part of *word* (between hyphens and apostrophes) is an English word."""
-        lower = word.lower()
-        known = self._english_words.get(lower)
-        if known is None:
-            known = self._english_words[lower] = self._is_english(lower)
-        return known
+        return self._english_words(word.lower())
 
     @cached_property
-    def _english_words(self) -> dict[str, bool]:
-        """is_english's answers so far: an article repeats its words, and a run its vocabulary."""
-        return {}
+    def _english_words(self):
+        """_is_english, remembered: an article repeats its words, and a run its vocabulary."""
+        return cache(self._is_english)
 
     def _is_english(self, lower: str) -> bool:
         if lower in self.english_loanwords or lower in self.not_foreign:
@@ -116,14 +112,28 @@ class SourceWordsLeft(Rule):
     def check(self, doc):
         source_words = self._source_words(doc)
         text = doc.text
+        function_words = self.english_function_words
         for start, end in doc.sentences:
-            tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-            if len(tokens) < 3:
+            words = _WORD.findall(text, start, end)
+            if len(words) < 3:
                 continue
-            english = sum(t[2].lower() in self.english_function_words for t in tokens)
-            if english / len(tokens) <= self.min_english_ratio:
+            english = sum(map(function_words.__contains__, map(str.lower, words)))
+            if english / len(words) <= self.min_english_ratio:
                 continue  # not an English sentence: UT02's job
-            for i, (a, b, word) in enumerate(tokens):
+            # The tests that need only the word come first, over the whole sentence at C speed: most
+            # sentences have no word that could be flagged.
+            if source_words is not None:
+                if source_words.keys().isdisjoint(map(str.lower, words)):
+                    continue
+                maybe = [i for i, w in enumerate(words) if w.lower() in source_words]
+            else:
+                evidence, inside = self._foreign_evidence, self._could_be_foreign_inside
+                if not any(map(inside, words)) and evidence(words[0]) is None:
+                    continue
+                maybe = [i for i, w in enumerate(words) if (evidence(w) is not None if i == 0 else inside(w))]
+            tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+            for i in maybe:
+                a, b, word = tokens[i]
                 if not self._looked_at(tokens, i) or (a and text[a - 1] in "./@_#") or text[b:b + 1] in "@_":
                     continue  # a name, or part of an address (Aktuálne.cz, @handle)
                 if source_words is not None:
@@ -187,29 +197,51 @@ class SourceWordsLeft(Rule):
         return f"Source word '{word}' left untranslated."
 
     def _foreign_word(self, tokens: list, i: int) -> str | None:
-        from tqcheck.text.langid import span_languages, span_probability
-        from tqcheck.text.lexicon import frequency
+        """Without the source: the word at *i* (one ``_could_be_foreign``) makes its neighbours less
+        English, or fastText is sure of it alone."""
+        from tqcheck.text.langid import span_probability
 
         word = tokens[i][2]
-        opening = i == 0 or not word[:1].isupper()
-        if not opening:
-            return None  # capitalised inside the sentence: a name
+        if (i > 0 and word[:1].isupper()) or self._foreign_evidence(word) is None:
+            return None  # capitalised inside the sentence (a name), or never foreign
+        if not self._foreign_evidence(word):  # fastText alone is not sure: the neighbours decide
+            before = " ".join(t[2] for t in tokens[max(i - 2, 0):i])
+            after = " ".join(t[2] for t in tokens[i + 1:i + 3])
+            drop = span_probability(f"{before} {after}", "en") - span_probability(f"{before} {word} {after}", "en")
+            if drop < self.min_english_drop:
+                return None
+        return f"Word '{word}' appears to be in another language, left untranslated."
+
+    @cached_property
+    def _foreign_evidence(self):
+        """_word_evidence, remembered."""
+        return cache(self._word_evidence)
+
+    @cached_property
+    def _could_be_foreign_inside(self):
+        """Whether *word*, inside a sentence (not opening it), may be flagged without the source:
+        never a capitalised one (a name). Remembered."""
+        evidence = self._foreign_evidence
+        return cache(lambda word: not word[:1].isupper() and evidence(word) is not None)
+
+    def _word_evidence(self, word: str) -> bool | None:
+        """None when *word* is never flagged; else whether fastText alone is sure enough that it is
+        foreign (no need of its neighbours). The dictionaries are consulted last: most words are
+        settled before, and a language's dictionary loads only when a word gets that far."""
+        from tqcheck.text.langid import span_languages
+        from tqcheck.text.lexicon import frequency
+
         lower = word.lower()
         if len(lower) < 3 or self.is_english(word):
             return None
-        counts = [frequency(lower, lang) for lang in self.dictionary_languages]
         found = span_languages(lower, 1)
         lang, prob = found[0] if found else ("unknown", 0.0)
         identified = lang in LATIN_SCRIPT and prob >= self.min_word_probability
         marked = lower in self.foreign_function_words or bool(self._foreign_letter.search(lower))
         if word[:1].isupper():  # opening the sentence, where names stand too: stronger evidence
-            if not (max(counts, default=0) >= self.min_opening_frequency or marked):
-                return None
-        elif not (max(counts, default=0) >= self.min_foreign_frequency or identified or marked):
+            enough, threshold = marked, self.min_opening_frequency
+        else:
+            enough, threshold = marked or identified, self.min_foreign_frequency
+        if not (enough or any(frequency(lower, lang) >= threshold for lang in self.dictionary_languages)):
             return None
-        before = " ".join(t[2] for t in tokens[max(i - 2, 0):i])
-        after = " ".join(t[2] for t in tokens[i + 1:i + 3])
-        drop = span_probability(f"{before} {after}", "en") - span_probability(f"{before} {word} {after}", "en")
-        if drop < self.min_english_drop and not (identified and prob >= self.min_opening_probability):
-            return None
-        return f"Word '{word}' appears to be in another language, left untranslated."
+        return identified and prob >= self.min_opening_probability
