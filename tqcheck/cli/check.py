@@ -219,10 +219,10 @@ def _check_streaming(linter, config, paths, opts, fmt, **options):
 
 
 def _load_baseline(config):
-    from tqcheck.engine.baseline import Baseline, BaselineError
-
     if not config.baseline:
         return None
+    from tqcheck.engine.baseline import Baseline, BaselineError
+
     try:
         return Baseline.load(config.baseline)
     except BaselineError as exc:
