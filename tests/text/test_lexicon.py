@@ -31,7 +31,7 @@ def test_english_and_german_files_are_searchable():
 
 def test_frequency_searches_the_first_words_then_parses_the_file(monkeypatch):
     monkeypatch.setattr(lexicon, "_searched", {})
-    monkeypatch.setattr(lexicon, "SEARCHES", 3)
+    monkeypatch.setattr(lexicon, "_search_limit", 3)
     searches = []
     real_search = lexicon._search
     monkeypatch.setattr(lexicon, "_search", lambda w, lang: searches.append(w) or real_search(w, lang))
@@ -39,3 +39,15 @@ def test_frequency_searches_the_first_words_then_parses_the_file(monkeypatch):
     parsed = lexicon._frequencies("en")
     assert [lexicon.frequency(w, "en") for w in words] == [parsed.get(w.lower(), 0) for w in words]
     assert searches == ["drink", "krankheit", "the"]  # each word once, three words, never a non-ASCII one
+
+
+def test_a_run_of_many_articles_parses_the_files_without_searching(monkeypatch, tmp_path):
+    from helpers import invoke
+
+    monkeypatch.setattr(lexicon, "_search_limit", lexicon.SEARCHES)
+    for name in ("a.en.txt", "b.en.txt"):
+        (tmp_path / name).write_text("Drones flew over Kyiv on Wednesday, officials said.\n", encoding="utf-8")
+    invoke("check", "--no-cache", tmp_path / "a.en.txt")
+    assert lexicon._search_limit == lexicon.SEARCHES
+    invoke("check", "--no-cache", tmp_path)
+    assert lexicon._search_limit == 0

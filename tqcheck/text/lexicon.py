@@ -1,7 +1,7 @@
 """Is a word a word of a language? Word frequencies from pyspellchecker's dictionaries, which ship
 inside its wheel (en, de, es, fr, it, nl, pt, ru, ar, eu, fa, lv): the first words of a language
 are searched in its data file's text, and the file is parsed whole only for a run that asks about
-more (``SEARCHES``)."""
+more (``SEARCHES``), or from the start in a run of many articles (``parse_whole_files``)."""
 from __future__ import annotations
 
 import re
@@ -47,7 +47,7 @@ def frequency(word: str, lang: str) -> int:
     searched = _searched.setdefault(lang, {})
     if lower in searched:
         return searched[lower]
-    if len(searched) < SEARCHES and lower.isascii():
+    if len(searched) < _search_limit and lower.isascii():
         found = _search(lower, lang)
         if found is not None:
             searched[lower] = found
@@ -61,6 +61,16 @@ def frequency(word: str, lang: str) -> int:
 #: one 7 MB and 400 ms), and an article asks about a handful of words. A run that asks about more
 #: parses the file once, having spent at most this many searches.
 SEARCHES = 16
+_search_limit = SEARCHES
+
+
+def parse_whole_files() -> None:
+    """From now on, parse a language's data file on its first word, without searching first: for a
+    run of many articles, which asks about far more words than ``SEARCHES`` (the searches would be
+    time lost before the parse)."""
+    global _search_limit
+    _search_limit = 0
+
 #: The words searched so far, by language, with their counts.
 _searched: dict[str, dict[str, int]] = {}
 #: What follows a key in the data file: the colon and the count.
