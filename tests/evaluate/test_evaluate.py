@@ -589,10 +589,13 @@ def test_calibration_writes_weights_the_scorer_loads(linter, tmp_path):
     assert set(model.weights) == {"alone", "sources", "references"}
     assert all(FINDINGS_FLOOR[mode] <= w["findings"] <= FINDINGS_CEILING for mode, w in model.weights.items())
     assert "chrF" in model.weights["references"] and set(model.length_ratio) == {"en-de", "zh-en"}
+    # word variety of the reference translations, per target language: (median, lowest)
+    assert set(model.word_variety) == {"de", "en"} and all(0 < low <= usual <= 1 for usual, low in model.word_variety.values())
     path = tmp_path / "score.yml"
     write_model(model, path, "tqcheck eval corpus --calibrate")
     assert path.read_text().startswith("# The score's calibrated weights") and load(str(path)).weights == {
         mode: {k: round(v, 6) for k, v in w.items()} for mode, w in model.weights.items()}
+    assert load(str(path)).word_variety == model.word_variety
     table = render(first)
     assert "references  en-de  score" in table and "component chrF" in table
 

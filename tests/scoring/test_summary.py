@@ -227,6 +227,7 @@ def test_shipped_score_model_loads_and_names_its_calibration():
     assert model.weights["alone"]["findings"] > 0 and model.weights["sources"]["findings"] > 0
     assert model.weights["references"]["chrF"] > 0
     assert all(0 <= t <= 1 for t in model.trust.values())
+    assert set(model.word_variety) == {"de", "en"}, "the dev sets' reference translations: English and German"
 
 
 def test_malformed_score_model_is_one_line_error(tmp_path):

@@ -6,7 +6,10 @@ then writes the score's data file (``tqcheck/scoring/data/score.yml``) from what
    when it starts in a span the raters marked, as ``tqcheck eval`` counts it), smoothed as
    (hits + 1) / (findings + 2), so a rule seen twice is not trusted fully; unseen rules get 0.5.
 2. **Usual length ratio** of each language pair: the median target/source character ratio of its
-   articles (the ``short_translation`` component's zero point).
+   articles (the ``short_translation`` component's zero point); **word variety of human
+   translations** into each target language: the median and the lowest ``word_variety`` of the
+   reference translations (one per document), the ``word_variety`` component's 0 (as varied as a
+   usual human translation: nothing lost) and 1 (as poor as the poorest).
 3. **Weights**, one set per mode. A component may have a weight only if alone it ranks the
    systems no worse than chance on every language pair and better on one (``eligible``). The badness are scaled by their spread over the dev
    articles, then each weight is chosen in turn from ``GRID`` (coordinate ascent, a few rounds, in
@@ -35,10 +38,11 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 from tqcheck.evaluate.checking import check_articles, mode_articles
-from tqcheck.evaluate.corpus import MODES, folder_references, group_articles
+from tqcheck.evaluate.corpus import MODES, folder_references, group_articles, language_pair
 from tqcheck.evaluate.mqm import score_mqm
 from tqcheck.evaluate.ranking import agreement, human_quality
 from tqcheck.scoring import calibrated
+from tqcheck.scoring.signals import word_variety
 
 #: The relative weights tried for each component (times 1 / its spread).
 GRID = (0.0, 0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
@@ -192,7 +196,7 @@ def calibrate(corpus, linter, scoring, problems: list[str], signature: str = "")
             ratios.setdefault(result.language_pair or article.lp, []).append(result.signals["length_ratio"])
     model = calibrated.ScoreModel(weights={m: {} for m in calibrated.MODES}, trust=trust,
                                   length_ratio={lp: statistics.median(v) for lp, v in sorted(ratios.items())},
-                                  signature=signature or "calibrated")
+                                  word_variety=human_word_variety(articles), signature=signature or "calibrated")
     model = calibrated.ScoreModel.from_dict(model.to_dict())  # as the data file will hold it (rounded)
     weights = {}
     for mode in MODES:
@@ -202,6 +206,16 @@ def calibrate(corpus, linter, scoring, problems: list[str], signature: str = "")
     model = calibrated.ScoreModel.from_dict(replace(model, weights=weights).to_dict())
     samples = {mode: _sample(checked[mode], scoring, model) for mode in MODES}
     return Calibration(model, figures(samples, model.weights))
+
+
+def human_word_variety(articles) -> dict[str, tuple[float, float]]:
+    """Target language -> (the median, the lowest) ``word_variety`` of the articles' reference
+    translations, one per document (every system of a document shares it)."""
+    references = {(a.lp, a.doc_id): a.reference for a in articles if a.reference}
+    varieties: dict[str, list[float]] = {}
+    for (lp, _), reference in sorted(references.items()):
+        varieties.setdefault(language_pair(lp)[1], []).append(word_variety(reference))
+    return {lang: (statistics.median(v), min(v)) for lang, v in sorted(varieties.items())}
 
 
 def _sample(checked: list[tuple], scoring, model) -> Sample:
@@ -241,7 +255,8 @@ def write_model(model: calibrated.ScoreModel, path, command: str) -> None:
     header = (f"# The score's calibrated weights (tqcheck.scoring.calibrated), written by `{command}`\n"
               "# (tqcheck.evaluate.calibrate) from the dev MQM sets. Data, not code: re-run the command after\n"
               "# changing rules instead of editing by hand. trust: each rule's smoothed precision on dev;\n"
-              "# length_ratio: usual target/source characters per language pair; weights: per mode.\n")
+              "# length_ratio: usual target/source characters per language pair; word_variety: median and\n"
+              "# lowest MATTR of the reference translations per target language; weights: per mode.\n")
     path.write_text(header + yaml.safe_dump(model.to_dict(), sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 

@@ -21,6 +21,14 @@ components (``COMPONENTS``), each in its own unit:
   translation is than usual for its language pair: ln(usual ratio / this article's ratio) of
   target to source characters, 0 when it is not shorter (omissions make translations short).
 * ``repetition`` -- the share of repeated word 3-grams in a sentence.
+* ``word_variety`` (articles alone, for a target language calibrated) -- how much less varied the
+  wording is than in human translations into the language (``tqcheck.scoring.signals.word_variety``,
+  MATTR), on the scale of the dev sets' reference translations: 0 at their median or above, 1 at
+  the least varied of them or below, linear between. Capped, because a list or a table repeats
+  its words for reasons that are not the translation's (a repetitive text loses at most the
+  weight). Poor wording is what a reader of MT alone can see of a weak system; with a source, the
+  score measures omissions and untranslated text directly, and there word variety did not rank
+  the dev systems better out of sample.
 * ``chrF`` (with a reference) -- (100 - chrF) / 100, chrF as sacrebleu computes it.
 
 The weights depend on what evidence there is (the mode): ``alone``, ``sources`` (a source) or
@@ -58,6 +66,7 @@ COMPONENTS: dict[str, tuple[str, str, bool]] = {
     "untranslated": ("target letters or words left in the source language", "share", False),
     "short_translation": ("translation shorter than usual for the language pair", "ln ratio", False),
     "repetition": ("repeated word 3-grams within a sentence", "share", False),
+    "word_variety": ("different words per 50-word window (MATTR), below human translations'", "share", True),
     "chrF": ("character F-score against the reference (sacrebleu)", "chrF", True),
 }
 
@@ -90,6 +99,8 @@ class ScoreModel:
     trust: dict[str, float] = field(default_factory=dict)
     default_trust: float = 0.5
     length_ratio: dict[str, float] = field(default_factory=dict)
+    #: Target language -> (the usual, the lowest) ``word_variety`` of its human translations.
+    word_variety: dict[str, tuple[float, float]] = field(default_factory=dict)
     prior_words: int = PRIOR_WORDS
     signature: str = "uncalibrated"
 
@@ -103,6 +114,8 @@ class ScoreModel:
             return cls(weights=weights, trust={str(k): float(v) for k, v in (data.get("trust") or {}).items()},
                        default_trust=float(data.get("default_trust", 0.5)),
                        length_ratio={str(k): float(v) for k, v in (data.get("length_ratio") or {}).items()},
+                       word_variety={str(k): (float(v["usual"]), float(v["lowest"]))
+                                     for k, v in (data.get("word_variety") or {}).items()},
                        prior_words=int(data.get("prior_words", PRIOR_WORDS)),
                        signature=str(data.get("signature", "uncalibrated")))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -113,6 +126,8 @@ class ScoreModel:
                 "default_trust": round(self.default_trust, 4),
                 "trust": {k: round(v, 4) for k, v in sorted(self.trust.items())},
                 "length_ratio": {k: round(v, 4) for k, v in sorted(self.length_ratio.items())},
+                "word_variety": {k: {"usual": round(usual, 4), "lowest": round(lowest, 4)}
+                                 for k, (usual, lowest) in sorted(self.word_variety.items())},
                 "weights": {mode: {k: round(v, 6) for k, v in w.items()} for mode, w in self.weights.items()}}
 
     @property
@@ -167,6 +182,10 @@ def measurements(findings, points_of, words: int, signals: dict, metrics: dict, 
     out = {"findings": (rate, rate / 100)}
     if "repetition" in signals:
         out["repetition"] = (signals["repetition"], signals["repetition"])
+    human, variety = model.word_variety.get((pair or "").rpartition("-")[2]), signals.get("word_variety")
+    if human and human[0] > human[1] and variety is not None and mode_of(signals, metrics) == "alone":
+        usual, lowest = human
+        out["word_variety"] = (variety, min(1.0, max(0.0, (usual - variety) / (usual - lowest))))
     if "length_mismatch" in signals:
         bilingual = sum(points_of(f) * model.trust_of(f.code) for f in findings if f.code.startswith(BILINGUAL_PREFIX))
         rate = bilingual * 1000 / denominator

@@ -7,6 +7,12 @@ Each signal is a share or a rate (0 = nothing wrong):
 
 * ``repetition`` -- share of the target's word 3-grams that repeat an earlier 3-gram of the same
   sentence (an MT system stuck in a loop: "the the", "said that the said that the").
+* ``word_variety`` -- the moving-average type-token ratio (MATTR, Covington & McFall 2010): the
+  share of different words (lower-cased) in each window of ``VARIETY_WINDOW`` consecutive words,
+  averaged over the windows (over the whole text when it is shorter; 1.0 without words). Not a
+  share of anything wrong: higher is more varied. MT output uses fewer different words than
+  human translation, the more so the worse the system (Vanmassenhove et al. 2019, "Lost in
+  translation: loss and decay of linguistic richness in machine translation").
 * ``length_mismatch`` (with a source) -- share of the text in aligned segment pairs whose length
   ratio is far (under half, over twice) from the article's own ratio, or with an empty side: source
   characters of omissions plus target characters of additions, over both sides' characters.
@@ -32,11 +38,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 FAR_RATIO = 2.0
 #: Gale & Church's variance of the target length per source character (``tqcheck.text.align``).
 VARIANCE = 6.8
+#: Words per window of ``word_variety``: the usual MATTR window (the lexical_diversity package's
+#: default), long enough for a sentence or two, short enough that an article has many windows.
+VARIETY_WINDOW = 50
 
 
 def measure(doc) -> dict[str, float]:
     """The signals of *doc* (a ``tqcheck.document.Document``); the source ones only with a source."""
-    signals = {"repetition": repetition(doc.text, doc.sentences)}
+    signals = {"repetition": repetition(doc.text, doc.sentences), "word_variety": word_variety(doc.text)}
     source, alignment = getattr(doc, "source", None), getattr(doc, "alignment", None)
     if source is not None and alignment is not None:
         pairs = [(_chars(source.text, p.source_span), _chars(doc.text, p.target_span), p) for p in alignment.pairs]
@@ -67,6 +76,28 @@ def repetition(text: str, sentences) -> float:
             repeated += gram in seen
             seen.add(gram)
     return repeated / total if total else 0.0
+
+
+def word_variety(text: str, window: int = VARIETY_WINDOW) -> float:
+    """MATTR: the mean share of different words in each *window* consecutive words.
+
+    >>> word_variety("the cat saw the dog"), word_variety("a b a b a b", window=2)
+    (0.8, 1.0)
+    """
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) <= window:
+        return len(set(words)) / len(words) if words else 1.0
+    counts: dict[str, int] = {}
+    for w in words[:window]:
+        counts[w] = counts.get(w, 0) + 1
+    total = len(counts)
+    for leaving, entering in zip(words, words[window:]):
+        counts[leaving] -= 1
+        if not counts[leaving]:
+            del counts[leaving]
+        counts[entering] = counts.get(entering, 0) + 1
+        total += len(counts)
+    return total / ((len(words) - window + 1) * window)
 
 
 def _ratio(pairs) -> float:

@@ -5,8 +5,8 @@
 These are value objects with no formatting (like sacrebleu's ``Score``); reporters render them.
 
 * The **score** (0-100, higher is better) is the calibrated one: ``100 * exp(-sum of the
-  components' points)``, each component a piece of evidence (findings, and with a source or a
-  reference the adequacy signals and chrF) with a weight fitted on human MQM ratings.
+  components' points)``, each component a piece of evidence (findings; alone, word variety; with a
+  source or a reference, the adequacy signals and chrF) with a weight fitted on human MQM ratings.
 * The **penalty** is the plain MQM scorecard, for teams that want MQM points: absolute penalty
   total (APT) = sum of the weight of every finding (``--weights``; MQM-Core: minor 1, major 5,
   critical 25); per-word penalty = APT / evaluated words; per 1,000 words = per-word x 1,000.
