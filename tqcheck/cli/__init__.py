@@ -27,9 +27,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "explain": ("rules", "explain", "Print the documentation of a rule: a code (TE01), a name "
                 "(terminology.ukrainian-places), or a code prefix or family for each of its rules, as --select takes them."),
     "explain-score": ("score", "explain_score", "Show how each article's score (0-100, higher is better) is made: "
-                      "every component (findings, and with a source or reference the adequacy signals and chrF), its value, its "
-                      "calibrated weight, its points and how many score points it loses; then the plain MQM points of "
-                      "the findings."),
+                      "every component (findings; alone, word variety; with a source or reference, the adequacy "
+                      "signals and chrF), its value, its calibrated weight, its points and how many score points it "
+                      "loses; then the plain MQM points of the findings."),
     "fix": ("fix", "fix_command", "Apply the safe fixes (fixable findings: glossary names, typography) to articles, in place."),
     "report": ("check", "report", "Write the quality report of articles: by default the editor's HTML review (-o DIR)."),
     "rules": ("rules", "rules", "List every rule with its code, category and description (and the target languages "
