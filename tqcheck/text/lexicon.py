@@ -80,9 +80,9 @@ _COUNT = re.compile(rb"\s*:\s*(\d+)\s*[,}]")
 @lru_cache(maxsize=None)
 def _text(lang: str) -> bytes | None:
     """*lang*'s data file, decompressed, if an ASCII word's count can be found by searching its
-    text, else None. That takes each key opening a line (every string's quote follows a line
-    break), no escape (a key is written as it is), and no key that lower-cases to an ASCII word but
-    itself: no ASCII capital and no Kelvin sign, the only other character that lower-cases to ASCII."""
+    text, else None: no escape (a key is written as it is) and no key that lower-cases to an ASCII
+    word but itself (no ASCII capital, no Kelvin sign: the only other character that lower-cases
+    to ASCII)."""
     import gzip
     import importlib.util
     from pathlib import Path
@@ -92,20 +92,23 @@ def _text(lang: str) -> bytes | None:
         return None
     folder = Path(next(iter(spec.submodule_search_locations)))
     data = gzip.decompress((folder / "resources" / f"{lang}.json.gz").read_bytes())
-    if b"\\" in data or "\u212a".encode() in data or not data.islower() or data.count(b'\n"') * 2 != data.count(b'"'):
+    if b"\\" in data or "\u212a".encode() in data or not data.islower():
         return None
     return data
 
 
 def _search(lower: str, lang: str) -> int | None:
     """The count of the ASCII word *lower* in *lang*'s data file, by searching its text (0 when it
-    is not there); None when the file cannot be searched (``_text``)."""
+    is not there); None when the file cannot be searched (``_text``) or the word's first
+    occurrence is not a key opening its line (then the parsed file answers)."""
     data = _text(lang)
     if data is None:
         return None
-    key = b'\n"' + lower.encode() + b'"'
+    key = b'"' + lower.encode() + b'"'
     at = data.find(key)
     if at < 0:
-        return 0
+        return 0  # without escapes, the key of the word would be this text
+    # A quote after a line break opens a string (a JSON string holds no line break): the key
+    # itself, when a colon and a count follow.
     count = _COUNT.match(data, at + len(key))
-    return int(count.group(1)) if count else None
+    return int(count.group(1)) if count and data[at - 1:at] == b"\n" else None
