@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,9 @@ class Edit:
 
 # -- value types: a type (or tuple of types), [item type] for a list, {str: value type} for a mapping --
 def _well_typed(value: Any, spec: Any) -> bool:
+    if isinstance(spec, list) and isinstance(spec[0], type | tuple):  # a word list: tested at C speed
+        return isinstance(value, list) and (spec[0] is object or all(map(isinstance, value, repeat(spec[0])))
+                                            and not any(map(isinstance, value, repeat(bool))))
     if isinstance(spec, list):
         return isinstance(value, list) and all(_well_typed(v, spec[0]) for v in value)
     if isinstance(spec, dict):

@@ -46,3 +46,23 @@ def test_nm02_finds_the_same_when_every_candidate_is_followed_up(monkeypatch, re
     with monkeypatch.context() as patch:
         patch.setattr(InconsistentNameSpelling, "_spelled_alike", lambda self, words: set(words))
         assert run() == fast
+
+
+def test_nm02_rules_out_only_pairs_that_rapidfuzz_scores_under_the_cutoff():
+    """Up to ``few_names`` candidates, NM02 skips rapidfuzz when no pair may be alike: a pair it
+    rules out is one that ``fuzz.ratio`` scores under the cutoff."""
+    from rapidfuzz import fuzz
+
+    from tqcheck.checks.names.NM02 import _may_reach
+
+    rng = random.Random(7)
+    words = [w for t in _texts_with_names(200) for w in re.findall(r"[A-Z][a-z]+", t)]
+    words += ["".join(rng.choice("aeiklnorsyzAKZ") for _ in range(rng.randint(1, 12))) for _ in range(500)]
+    ruled_out = 0
+    for _ in range(20000):
+        a, b = rng.choice(words), rng.choice(words)
+        for cutoff in (50, 80, 95):
+            if not _may_reach(a, b, cutoff):
+                ruled_out += 1
+                assert fuzz.ratio(a, b) < cutoff, (a, b, cutoff)
+    assert ruled_out > 10000

@@ -132,3 +132,19 @@ def test_rules_and_explain():
     assert "What it does:" in res.output and "Fluency/Punctuation" in res.output
     res = invoke("explain", "XX01")
     assert res.exit_code == 2
+
+
+def test_the_command_list_of_help_is_each_commands_own_help():
+    """``tqcheck --help`` lists the commands from ``tqcheck.cli.COMMANDS`` without importing them:
+    each entry names the command's function and holds the first paragraph of its help."""
+    from importlib import import_module
+
+    from tqcheck.cli import COMMANDS
+
+    for name, (module, attr, summary) in COMMANDS.items():
+        command = getattr(import_module(f"tqcheck.cli.{module}"), attr)
+        assert command.name == name
+        first_paragraph = " ".join(command.help.split("\n\n")[0].split())
+        assert summary == first_paragraph, f"COMMANDS[{name!r}] should hold: {first_paragraph!r}"
+    listed = invoke("--help").output.split("Commands:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in listed] == sorted(COMMANDS)

@@ -1,6 +1,7 @@
 import re
 from collections import Counter
 from functools import cached_property
+from itertools import combinations
 
 from tqcheck.finding import Severity
 from tqcheck.options import Table, Words, WordSet
@@ -12,6 +13,14 @@ _DATA = "names/name-forms.yml"
 # a character class lets re skip to candidate letters in C instead of trying every position.
 _NAME = lazy_compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:-[A-Z]?[a-z]+)*\b")
 _NAME_BEFORE = lazy_compile(r"\b([A-Z][a-z]+) $")
+
+
+def _may_reach(a: str, b: str, cutoff: float) -> bool:
+    """Whether rapidfuzz's ``fuzz.ratio(a, b)`` can be *cutoff* or more: it is 200 times their
+    longest common subsequence over their total length, and that subsequence has at most the
+    letters the two words share."""
+    shared = sum((Counter(a) & Counter(b)).values())
+    return 200 * shared >= cutoff * (len(a) + len(b))
 
 
 class InconsistentNameSpelling(Rule):
@@ -40,6 +49,8 @@ class InconsistentNameSpelling(Rule):
 
     min_similarity = 80
     min_length = 5
+    #: Up to this many candidates, pairs that cannot be alike are ruled out before rapidfuzz loads.
+    few_names = 8
 
     title_words = WordSet(_DATA, "Capitalised words that are not names (Minister, Council).")
     derivation_suffixes = WordSet(_DATA, "Endings that derive another word from a name (Russia/Russian, Petrov/Petrova).")
@@ -105,6 +116,9 @@ class InconsistentNameSpelling(Rule):
         found: set[str] = set()
         if len(words) < 2:
             return found
+        if len(words) <= self.few_names and not any(_may_reach(a, b, self.min_similarity)
+                                                    for a, b in combinations(words, 2)):
+            return found  # a short article: no pair can be alike, and rapidfuzz need not be loaded
         from rapidfuzz import fuzz, process  # imported on first use: start-up time
 
         for i, word in enumerate(words):
