@@ -29,10 +29,6 @@ def _run(linter, config, paths, opts, consume) -> bool:
                                  target_lang=config.force_lang or config.target_lang, source_lang=config.source_lang,
                                  pair=not opts["no_pair"], name_langs=not config.force_lang)
     errors.extend(pair_errors)
-    if len(pairings) > 1:  # a word list is then cheaper read whole than searched word by word
-        from tqcheck.text.lexicon import parse_whole_files
-
-        parse_whole_files()
     if stages is not None:
         stages["listing and pairing"] = time.perf_counter() - t0
     checked = _check_pairings(linter, config, pairings, opts)

@@ -94,20 +94,17 @@ class SourceWordsLeft(Rule):
         return len(parts) > 1 and all(len(p) <= 3 or self._english_stem(p) for p in parts)
 
     def _english_stem(self, lower: str) -> bool:
-        """*lower* is an English word, or an English word with an English ending."""
+        """*lower* is an English word, or an English word with an English ending: first among the
+        common words, then in the dictionary (a short article then often never loads it)."""
         from tqcheck.text.lexicon import frequency
 
-        def english(w: str) -> bool:
-            return w in self.common_words or frequency(w, "en") >= self.min_english_frequency
-
-        if english(lower):
-            return True
+        candidates = [lower]
         for suffix in self.english_suffixes:
             stem = lower[:-len(suffix)]
-            if lower.endswith(suffix) and len(stem) >= 3 and (
-                    english(stem) or english(stem + "e") or (suffix == "ies" and english(stem + "y"))):
-                return True
-        return False
+            if lower.endswith(suffix) and len(stem) >= 3:
+                candidates += [stem, stem + "e"] + ([stem + "y"] if suffix == "ies" else [])
+        return (any(w in self.common_words for w in candidates)
+                or any(frequency(w, "en") >= self.min_english_frequency for w in candidates))
 
     def check(self, doc):
         source_words = self._source_words(doc)
