@@ -34,13 +34,11 @@ that cannot backtrack badly, so they stay on ``re``.
 from __future__ import annotations
 
 import re
-import signal
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cached_property
 from typing import NamedTuple
 
+from tqcheck.packs.cpu_timer import OverBudget, cpu_timer
 from tqcheck.text.regex_tree import (LOOKAROUNDS, REPEATS, UNBOUNDED, CharSet, char_set, group_flags, opcodes, parse,
                                      repeat_spans, shape, walk)
 
@@ -100,37 +98,11 @@ class GuardedPattern:
         """The matches in *text* from *pos*, all found (under the budget) before the first is given."""
         limit = self.budget(text)
         try:
-            with _cpu_timer(limit) as timed:
+            with cpu_timer(limit) as timed:
                 matches = list(self._compiled.finditer(text, pos, timeout=None if timed else limit))
-        except (TimeoutError, _OverBudget):
+        except (TimeoutError, OverBudget):
             raise PatternTimeout(f"{self.where}: gave up after {limit:.3g} s on this article") from None
         yield from matches
-
-
-class _OverBudget(Exception):
-    """Raised by the CPU-time interval timer's signal inside a search."""
-
-
-def _over_budget(signum, frame):
-    raise _OverBudget
-
-
-@contextmanager
-def _cpu_timer(seconds: float) -> Iterator[bool]:
-    """An interval timer of *seconds* of the process's CPU time around a search (True), or none
-    (False) outside the main thread, where setitimer is missing, or when the process has one
-    running already: then the caller passes ``regex`` its own timeout."""
-    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
-            or signal.getitimer(signal.ITIMER_VIRTUAL)[0]):
-        yield False
-        return
-    previous = signal.signal(signal.SIGVTALRM, _over_budget)
-    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)
-    try:
-        yield True
-    finally:
-        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, previous)
 
 
 def compile_guarded(pattern: str, flags: int = 0) -> GuardedPattern:
