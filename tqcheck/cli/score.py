@@ -13,8 +13,9 @@ from tqcheck.cli.options import article_options, build_linter, configure, gate, 
 @article_options
 def explain_score(paths, **opts):
     """Show how each article's score (0-100, higher is better) is made: every component (findings;
-    alone, word variety; with a source or reference, the adequacy signals and chrF), its value, its calibrated weight,
-    its points and how many score points it loses; then the plain MQM points of the findings.
+    alone, word variety; with a source or reference, the adequacy signals and chrF), its value, its
+    calibrated weight, its points and how many score points it loses; then the plain MQM points of
+    the findings.
 
     Takes the same options as 'check' (--source, --ref, --weights, ...). Exit status: 0, or 2 for
     a usage or input error.

@@ -194,13 +194,12 @@ class SourceWordsLeft(Rule):
         return f"Source word '{word}' left untranslated."
 
     def _foreign_word(self, tokens: list, i: int) -> str | None:
-        """Without the source: the word at *i* (one ``_could_be_foreign``) makes its neighbours less
-        English, or fastText is sure of it alone."""
+        """Without the source: the word at *i*, one that ``check`` found may be foreign (its
+        ``_foreign_evidence`` is not None), makes its neighbours less English, or fastText is sure
+        of it alone."""
         from tqcheck.text.langid import span_probability
 
         word = tokens[i][2]
-        if (i > 0 and word[:1].isupper()) or self._foreign_evidence(word) is None:
-            return None  # capitalised inside the sentence (a name), or never foreign
         if not self._foreign_evidence(word):  # fastText alone is not sure: the neighbours decide
             before = " ".join(t[2] for t in tokens[max(i - 2, 0):i])
             after = " ".join(t[2] for t in tokens[i + 1:i + 3])
