@@ -30,6 +30,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -62,7 +64,7 @@ def _chars(text: str, span) -> int:
     """Characters of a segment, spaces left out (Chinese has none; the ratio must not count them)."""
     if span is None:
         return 0
-    return sum(1 for ch in text[span[0]:span[1]] if not ch.isspace())
+    return len("".join(text[span[0]:span[1]].split()))
 
 
 def repetition(text: str, sentences) -> float:
@@ -131,6 +133,7 @@ def alignment_doubt(pairs: list[tuple[int, int]]) -> float:
     return 1.0 - weighted / total if total else 0.0
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     """A letter's script, from its Unicode name ("CJK UNIFIED IDEOGRAPH-4E2D" -> "CJK")."""
     name = unicodedata.name(ch, "")
@@ -139,11 +142,18 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] or "?"
 
 
-def _main_script(text: str) -> str | None:
+def _script_counts(letters: str) -> dict[str, int]:
+    """How many of *letters* each script has, scripts in the order they first occur (an article has
+    a few hundred different letters among thousands: each letter's script is looked up once)."""
     counts: dict[str, int] = {}
-    for m in _LETTER.finditer(text[:5000]):
-        script = _script(m.group())
-        counts[script] = counts.get(script, 0) + 1
+    for letter, count in Counter(letters).items():
+        script = _script(letter)
+        counts[script] = counts.get(script, 0) + count
+    return counts
+
+
+def _main_script(text: str) -> str | None:
+    counts = _script_counts("".join(_LETTER.findall(text[:5000])))
     return max(counts, key=counts.get) if counts else None
 
 
@@ -152,8 +162,8 @@ def untranslated(doc, source, pairs) -> float:
     if src_script is None or tgt_script is None:
         return 0.0
     if src_script != tgt_script:
-        letters = _LETTER.findall(doc.text)
-        return sum(_script(ch) == src_script for ch in letters) / len(letters) if letters else 0.0
+        letters = "".join(_LETTER.findall(doc.text))
+        return _script_counts(letters).get(src_script, 0) / len(letters) if letters else 0.0
     copied = words = 0
     for pair in pairs:
         if pair.target_span is None:

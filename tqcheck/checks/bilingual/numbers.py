@@ -13,6 +13,9 @@ from tqcheck.checks.bilingual.mention import Mention, key
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+#: Every time and every number written in digits has one: most segments have none, and the
+#: number patterns, which start with lookbehinds, are slow to rule out position by position.
+_DIGIT = re.compile(r"\d")
 
 
 def _values(integer: str, sep: str | None, frac: str | None, decimal_seps: str, group_seps: str) -> set[float]:
@@ -74,6 +77,8 @@ class NumberReader:
 
     # -- source side --------------------------------------------------------------------------
     def source(self, text: str, start: int, end: int, lang: str | None) -> list[Mention]:
+        if lang != "zh" and _DIGIT.search(text, start, end) is None:
+            return []  # Chinese numerals aside, every mention below has a digit
         scales = self.source_scales.get(lang or "", {})
         out, taken = [], []
         for m in _DATE_DMY.finditer(text, start, end):  # the day and month are the date's (dates.py)
@@ -103,11 +108,12 @@ class NumberReader:
     # -- target side (English) ---------------------------------------------------------------
     def target(self, text: str, start: int, end: int) -> list[Mention]:
         out, taken = [], []
-        for m in _TIME.finditer(text, start, end):
+        digits = _DIGIT.search(text, start, end) is not None
+        for m in _TIME.finditer(text, start, end) if digits else ():
             hour, clock = int(m.group(1)), float(m.group().replace(":", "."))  # "3:45" is also "3.45"
             out.append(Mention(m.start(), m.end(), m.group(), frozenset({float(hour), float(hour % 12 or 12), clock})))
             taken.append(m.span())
-        for m in self.target_number.finditer(text, start, end):
+        for m in self.target_number.finditer(text, start, end) if digits else ():
             if any(a <= m.start() < b for a, b in taken):
                 continue
             values = _values(m.group("int"), m.group("sep"), m.group("frac"), ".", "")
