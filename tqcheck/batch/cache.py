@@ -38,6 +38,8 @@ from pathlib import Path
 #: Bumped when the layout or the schema of an entry changes; each format has a folder of its own.
 CACHE_FORMAT = 2
 DEFAULT_DIR = ".tqcheck_cache"
+#: The folder under the root where tqcheck.text.lexicon keeps the dictionaries' word lists.
+WORD_LISTS_FOLDER = "lexicon"
 UNREADABLE = "unreadable"
 #: Libraries whose behaviour shapes a result (sentence splits, language ID, scores, fuzzy names).
 _LIBRARIES = ("blingfire", "langdetect", "sacrebleu", "rapidfuzz", "translate-toolkit")
@@ -51,6 +53,15 @@ _IGNORE = "# Automatically created by tqcheck.\n*\n"
 def cache_root(configured: str | Path | None = None) -> Path:
     """The cache folder: *configured* (``--cache-dir``), else ``TQCHECK_CACHE_DIR``, else ``.tqcheck_cache``."""
     return Path(configured or os.environ.get("TQCHECK_CACHE_DIR") or DEFAULT_DIR)
+
+
+def keep_word_lists(configured: str | Path | None = None) -> None:
+    """Let ``tqcheck.text.lexicon`` keep pyspellchecker's dictionaries as word lists under the cache
+    root (marked as a cache when it writes the first), so later runs read them instead of parsing."""
+    from tqcheck.text import lexicon
+
+    root = cache_root(configured)
+    lexicon.keep_lists_in(root / WORD_LISTS_FOLDER, before_write=lambda: _mark_cache_root(root))
 
 
 def _source_fingerprint() -> str:
@@ -367,6 +378,9 @@ def clear(root: str | Path | None = None) -> int:
         if _FORMAT_FOLDER.fullmatch(folder.name) and folder.is_dir() and not folder.is_symlink():
             entries += sum(len([n for n in names if not n.startswith(".tmp-")]) for _, _, names in os.walk(folder))
             shutil.rmtree(folder)
+    lists = root / WORD_LISTS_FOLDER
+    if lists.is_dir() and not lists.is_symlink():
+        shutil.rmtree(lists)
     for name, content in ((".gitignore", _IGNORE), ("CACHEDIR.TAG", _TAG)):
         if _holds(root / name, content):
             (root / name).unlink()
