@@ -31,10 +31,10 @@ _before_write: Callable[[], None] | None = None
 
 def keep_lists_in(folder: str | Path | None, before_write: Callable[[], None] | None = None) -> None:
     """Keep the dictionaries' word lists in *folder* (None: parse every dictionary each run);
-    *before_write* runs before a list is first written there (to mark the folder as a cache)."""
+    *before_write* runs before a list is first written there (to mark the folder as a cache).
+    A dictionary this process has already loaded stays loaded: its counts are the same."""
     global _folder, _before_write
     _folder, _before_write = (Path(folder) if folder is not None else None), before_write
-    _counts.cache_clear()
 
 
 def has_dictionary(lang: str | None) -> bool:
