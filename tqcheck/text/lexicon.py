@@ -107,8 +107,9 @@ def _parse(data: bytes) -> dict[str, int]:
 # key compares with a searched word's key as the words compare, a word before its extensions.
 
 def _list_body(counts: dict[str, int]) -> bytes:
-    lines = sorted((word.encode() + b"\t", count) for word, count in counts.items())
-    return b"".join(b"%s%d\n" % line for line in lines)
+    # Whole lines sort as their keys do (no word holds a tab), and strings by code point as their
+    # UTF-8 bytes do.
+    return "".join(sorted([f"{word}\t{count}\n" for word, count in counts.items()])).encode()
 
 
 def _header(body: bytes) -> bytes:
