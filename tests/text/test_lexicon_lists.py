@@ -91,7 +91,7 @@ def test_a_damaged_list_is_rebuilt(lists, damage):
 def test_a_stale_list_is_replaced(lists):
     lists.mkdir(parents=True)
     stale = lists / "es-00000000-1.txt"
-    stale.write_bytes(b"tqcheck-word-counts/1 1 7 00000000\ncasa\t1\n")
+    stale.write_bytes(b"tqcheck-word-counts/1 7 00000000\ncasa\t1\n")
     assert _reload("es")("casa") > 1
     assert not stale.exists() and len(list(lists.glob("es-*.txt"))) == 1
 

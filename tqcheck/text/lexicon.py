@@ -62,7 +62,7 @@ def _counts(lang: str) -> Callable[[str], int]:
         name = f"{lang}-{zlib.crc32(data):08x}-{len(data)}.txt"
         listed = _read_list(_folder / name)
         if listed is not None:
-            return _SortedCounts(listed).count
+            return _SortedCounts(*listed).count
         counts = _parse(data)
         _write_list(_folder / name, counts)
         return _dict_count(counts)
@@ -102,7 +102,7 @@ def _parse(data: bytes) -> dict[str, int]:
 
 
 # -- the kept lists ------------------------------------------------------------------------------
-# A list is a header line, "<LIST_FORMAT> <lines> <body bytes> <CRC-32 of the body>", then the body:
+# A list is a header line, "<LIST_FORMAT> <body bytes> <CRC-32 of the body>", then the body:
 # one "word<TAB>count" line per word, sorted by the bytes of "word<TAB>" (UTF-8), so that a line's
 # key compares with a searched word's key as the words compare, a word before its extensions.
 
@@ -112,8 +112,8 @@ def _list_body(counts: dict[str, int]) -> bytes:
     return "".join(sorted([f"{word}\t{count}\n" for word, count in counts.items()])).encode()
 
 
-def _header(body: bytes) -> bytes:
-    return b"%s %d %d %08x\n" % (LIST_FORMAT, body.count(b"\n"), len(body), zlib.crc32(body))
+def _header(body) -> bytes:
+    return b"%s %d %08x\n" % (LIST_FORMAT, len(body), zlib.crc32(body))
 
 
 def _write_list(path: Path, counts: dict[str, int]) -> None:
@@ -145,8 +145,9 @@ def _write_list(path: Path, counts: dict[str, int]) -> None:
         return
 
 
-def _read_list(path: Path) -> bytes | None:
-    """The body of the list at *path*, starting with a newline, or None when there is none or it
+def _read_list(path: Path) -> tuple[bytes, int] | None:
+    """The list at *path* and where its body starts (the newline before its first line), or None
+    when there is none or it
     is not whole: not a regular file (a planted symlink or FIFO is neither followed nor waited on),
     another format, a length or CRC-32 that does not match."""
     try:
@@ -155,22 +156,22 @@ def _read_list(path: Path) -> bytes | None:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_LIST_BYTES:
                 return None
-            data = handle.read(_MAX_LIST_BYTES + 1)
+            data = handle.read(info.st_size + 1)  # not the limit: a buffer that large costs 10 ms
     except (OSError, ValueError):
         return None
     end = data.find(b"\n")
-    body = data[end + 1:]
-    if end < 0 or data[:end + 1] != _header(body) or not body.endswith(b"\n"):
+    body = memoryview(data)[end + 1:]  # not a copy: copying costs as much as the CRC
+    if end < 0 or data[:end + 1] != _header(body) or not data.endswith(b"\n"):
         return None
-    return data[end:]
+    return data, end
 
 
 class _SortedCounts:
-    """Counts looked up by bisection in a list's body (a newline, then its sorted lines),
-    remembered per word: a run asks about the same words again."""
+    """Counts looked up by bisection in a list's body (its sorted lines, after the newline at
+    *start*), remembered per word: a run asks about the same words again."""
 
-    def __init__(self, body: bytes) -> None:
-        self.body, self.known = body, {}
+    def __init__(self, data: bytes, start: int) -> None:
+        self.data, self.start, self.known = data, start, {}
 
     def count(self, word: str) -> int:
         found = self.known.get(word)
@@ -185,10 +186,10 @@ class _SortedCounts:
             key = word.encode() + b"\t"
         except UnicodeEncodeError:  # a lone surrogate: no dictionary word
             return 0
-        body = self.body
-        # lo and hi are the newlines before lines: every line after lo... keys before lo's line are
-        # smaller than key, and the line after hi (or the end) has a key >= key.
-        lo, hi = 0, len(body) - 1
+        body = self.data
+        # lo and hi are newlines, each opening a line (the last one, none): the lines before lo's
+        # are smaller than key, and hi's line (if any) is not.
+        lo, hi = self.start, len(body) - 1
         while lo < hi:
             mid = (lo + hi) // 2
             start = body.rfind(b"\n", 0, mid + 1)  # the newline opening the line around mid
