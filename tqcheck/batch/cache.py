@@ -16,6 +16,9 @@ format, a field missing, extra or of the wrong type) is a miss and is rewritten,
 the cache can only save time. An entry is written to a temporary file in its folder and renamed
 into place, so a reader (a ``--jobs`` worker, another CI job) sees a whole entry or none.
 
+The root also holds ``lexicon/``: ``tqcheck.text.lexicon``'s word lists (``keep_word_lists``),
+which ``clear`` deletes with the results.
+
 Results with an input error or an internal rule error are not stored. Baselines are applied
 after the cache (they never change what is stored). ``tqcheck check --no-cache`` bypasses the
 cache; ``tqcheck cache clear`` deletes it.
