@@ -31,7 +31,7 @@ def _reload(lang: str):
 
 
 def _kept_list(folder, lang: str):
-    [path] = folder.glob(f"{lang}-*.txt")
+    [path] = folder.glob(f"{lang}-*.counts")
     return path
 
 
@@ -90,10 +90,10 @@ def test_a_damaged_list_is_rebuilt(lists, damage):
 
 def test_a_stale_list_is_replaced(lists):
     lists.mkdir(parents=True)
-    stale = lists / "es-00000000-1.txt"
+    stale = lists / "es-00000000-1.counts"
     stale.write_bytes(b"tqcheck-word-counts/1 7 00000000\ncasa\t1\n")
     assert _reload("es")("casa") > 1
-    assert not stale.exists() and len(list(lists.glob("es-*.txt"))) == 1
+    assert not stale.exists() and len(list(lists.glob("es-*.counts"))) == 1
 
 
 def test_a_symlinked_list_is_not_followed(lists, tmp_path):

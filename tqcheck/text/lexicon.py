@@ -59,7 +59,8 @@ def _counts(lang: str) -> Callable[[str], int]:
     lists, else (or when the folder cannot be written) from the parsed dictionary."""
     data = _source(lang)
     if _folder is not None:
-        name = f"{lang}-{zlib.crc32(data):08x}-{len(data)}.txt"
+        # Not .txt: a cache folder inside a checked folder must hold no articles.
+        name = f"{lang}-{zlib.crc32(data):08x}-{len(data)}.counts"
         listed = _read_list(_folder / name)
         if listed is not None:
             return _SortedCounts(*listed).count
@@ -138,7 +139,7 @@ def _write_list(path: Path, counts: dict[str, int]) -> None:
             os.unlink(tmp)
             raise
         lang = path.name.split("-", 1)[0]
-        for old in path.parent.glob(f"{lang}-*.txt"):  # lists of an earlier pyspellchecker
+        for old in path.parent.glob(f"{lang}-*.counts"):  # lists of an earlier pyspellchecker
             if old != path:
                 old.unlink()
     except Exception:  # noqa: BLE001 - keeping a list must never fail a run
