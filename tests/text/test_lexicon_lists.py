@@ -133,3 +133,10 @@ def test_check_keeps_the_lists_in_the_cache_root_and_clear_removes_them(tmp_path
         lexicon.keep_lists_in(None)
         lexicon._counts.cache_clear()
     assert not os.path.exists(root)
+
+
+def test_a_word_no_line_can_hold_is_never_listed(tmp_path):
+    assert lexicon._list_body({"a\tb": 3, "c": 1}) is None and lexicon._list_body({"a\nb": 3}) is None
+    assert lexicon._list_body({"b": 2, "a": 10, "ab": 1}) == b"a\t10\nab\t1\nb\t2\n"
+    lexicon._write_list(tmp_path / "xx-0-0.counts", {"a\tb": 3})
+    assert not (tmp_path / "xx-0-0.counts").exists()

@@ -107,10 +107,15 @@ def _parse(data: bytes) -> dict[str, int]:
 # one "word<TAB>count" line per word, sorted by the bytes of "word<TAB>" (UTF-8), so that a line's
 # key compares with a searched word's key as the words compare, a word before its extensions.
 
-def _list_body(counts: dict[str, int]) -> bytes:
+def _list_body(counts: dict[str, int]) -> bytes | None:
+    """The body of the list of *counts*; None if a word holds a tab or a newline (no line could
+    hold it; no pyspellchecker dictionary has one)."""
     # Whole lines sort as their keys do (no word holds a tab), and strings by code point as their
     # UTF-8 bytes do.
-    return "".join(sorted([f"{word}\t{count}\n" for word, count in counts.items()])).encode()
+    text = "".join(sorted([f"{word}\t{count}\n" for word, count in counts.items()]))
+    if text.count("\t") != len(counts) or text.count("\n") != len(counts):
+        return None
+    return text.encode()
 
 
 def _header(body) -> bytes:
@@ -123,13 +128,13 @@ def _write_list(path: Path, counts: dict[str, int]) -> None:
     means the next run parses again."""
     import tempfile
 
-    if any("\t" in word or "\n" in word for word in counts):
-        return  # no line could hold such a word; no pyspellchecker dictionary has one
+    body = _list_body(counts)
+    if body is None:
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if _before_write is not None:
             _before_write()
-        body = _list_body(counts)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as handle:
