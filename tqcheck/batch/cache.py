@@ -80,9 +80,10 @@ def _source_fingerprint() -> str:
 
 
 def _library_versions() -> str:
-    from tqcheck.engine.installed import version
+    from tqcheck.engine.installed import versions
 
-    return ",".join(f"{name}={version(name) or '-'}" for name in _LIBRARIES)
+    found = versions(list(_LIBRARIES))
+    return ",".join(f"{name}={found[name] or '-'}" for name in _LIBRARIES)
 
 
 def run_key(linter) -> str:
