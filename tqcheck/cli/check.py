@@ -102,8 +102,10 @@ def _check_pairings(linter, config, pairings, opts):
                                      check_stdin=lambda: _check_stdin(linter, config.encoding))
         except DaskUnavailable as exc:
             fail(str(exc))
+    from tqcheck.batch.cache import keep_word_lists
     from tqcheck.batch.parallel import check_all, default_jobs
 
+    keep_word_lists(opts.get("cache_dir"))  # with --no-cache too: they are no results, only parsed data
     cache = None
     if not opts.get("no_cache"):
         from tqcheck.batch.cache import ResultCache

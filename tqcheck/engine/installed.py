@@ -34,11 +34,20 @@ def _distribution_folders() -> Iterator[tuple[str, str, str]]:
 
 def version(project: str) -> str | None:
     """The installed version of *project* (the first found on ``sys.path``, as importlib finds it)."""
-    wanted = _normalise(project)
-    for _, name, found in _distribution_folders():
-        if name == wanted:
-            return found
-    return None
+    return versions([project])[project]
+
+
+def versions(projects: list[str]) -> dict[str, str | None]:
+    """``version`` of each of *projects*, from one look at the distribution folders."""
+    wanted = {_normalise(p): p for p in projects}
+    found: dict[str, str | None] = dict.fromkeys(projects)
+    for _, name, version_ in _distribution_folders():
+        if name in wanted:
+            project = wanted.pop(name)
+            found[project] = version_
+            if not wanted:
+                break
+    return found
 
 
 def may_declare_plugins() -> bool:
