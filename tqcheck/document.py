@@ -122,6 +122,35 @@ class Document:
         return out
 
     @cached_property
+    def sentence_words(self) -> list[list[str]]:
+        """The letter words of each sentence as written (``tqcheck.text.letter_words``): found once
+        for every rule and signal that reads them."""
+        from tqcheck.text.letter_words import sentence_words
+
+        return sentence_words(self.text, self.sentences)
+
+    @cached_property
+    def _lowered_words(self) -> tuple[list[str], list[list[str]]]:
+        from tqcheck.text.letter_words import lowered
+
+        return lowered(self.sentence_words)
+
+    @cached_property
+    def sentence_lower_words(self) -> list[list[str]]:
+        """``sentence_words`` lower-cased."""
+        return self._lowered_words[1]
+
+    @cached_property
+    def lower_words(self) -> list[str]:
+        """The letter words of the whole text, lower-cased, in order: the sentences' when every
+        word is inside a sentence (nearly always), else found again in the text."""
+        from tqcheck.text.letter_words import LETTER_WORD, words_in_sentences_only
+
+        if words_in_sentences_only(self.text, self.sentences):
+            return self._lowered_words[0]
+        return [w.lower() for w in LETTER_WORD.findall(self.text)]
+
+    @cached_property
     def index(self) -> TextIndex:
         """What literal prefilters test (``tqcheck.text.prefilter``): the words of ``text`` and more."""
         from tqcheck.text.index import TextIndex

@@ -33,7 +33,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+from tqcheck.text.letter_words import LETTER_WORD
+
 _LETTER = re.compile(r"[^\W\d_]")
 #: A pair of segments is an omission or an addition when its length ratio is this far from the
 #: article's own (a factor of 2 either way), or one side is empty.
@@ -47,7 +48,7 @@ VARIETY_WINDOW = 50
 
 def measure(doc) -> dict[str, float]:
     """The signals of *doc* (a ``tqcheck.document.Document``); the source ones only with a source."""
-    signals = {"repetition": repetition(doc.text, doc.sentences), "word_variety": word_variety(doc.text)}
+    signals = {"repetition": repetition(doc.sentence_lower_words), "word_variety": variety(doc.lower_words)}
     source, alignment = getattr(doc, "source", None), getattr(doc, "alignment", None)
     if source is not None and alignment is not None:
         pairs = [(_chars(source.text, p.source_span), _chars(doc.text, p.target_span), p) for p in alignment.pairs]
@@ -67,16 +68,15 @@ def _chars(text: str, span) -> int:
     return len("".join(text[span[0]:span[1]].split()))
 
 
-def repetition(text: str, sentences) -> float:
+def repetition(words_by_sentence: list[list[str]]) -> float:
+    """The share of 3-grams that repeat an earlier one of their sentence (*words_by_sentence*:
+    each sentence's lower-cased words): a sentence's repeats are its 3-grams less its different ones."""
     total = repeated = 0
-    for a, b in sentences:
-        words = [w.lower() for w in _WORD.findall(text[a:b])]
-        seen = set()
-        for i in range(len(words) - 2):
-            gram = tuple(words[i:i + 3])
-            total += 1
-            repeated += gram in seen
-            seen.add(gram)
+    for words in words_by_sentence:
+        grams = len(words) - 2
+        if grams > 0:
+            total += grams
+            repeated += grams - len(set(zip(words, words[1:], words[2:])))
     return repeated / total if total else 0.0
 
 
@@ -86,20 +86,29 @@ def word_variety(text: str, window: int = VARIETY_WINDOW) -> float:
     >>> word_variety("the cat saw the dog"), word_variety("a b a b a b", window=2)
     (0.8, 1.0)
     """
-    words = [w.lower() for w in _WORD.findall(text)]
-    if len(words) <= window:
-        return len(set(words)) / len(words) if words else 1.0
-    counts: dict[str, int] = {}
-    for w in words[:window]:
-        counts[w] = counts.get(w, 0) + 1
-    total = len(counts)
-    for leaving, entering in zip(words, words[window:]):
-        counts[leaving] -= 1
-        if not counts[leaving]:
-            del counts[leaving]
-        counts[entering] = counts.get(entering, 0) + 1
-        total += len(counts)
-    return total / ((len(words) - window + 1) * window)
+    return variety([w.lower() for w in LETTER_WORD.findall(text)], window)
+
+
+def variety(words: list[str], window: int = VARIETY_WINDOW) -> float:
+    """``word_variety`` of the lower-cased *words*.
+
+    The windows start at 0 .. n - window; the word at i is one of the different words of each
+    window that holds it and not its previous occurrence p (-1 without one): the windows that
+    start after max(i - window, p) and at most at min(i, n - window). Their count, summed over
+    the words, is the sum over the windows of their different words.
+    """
+    n = len(words)
+    if n <= window:
+        return len(set(words)) / n if words else 1.0
+    last_start, previous, total = n - window, {}, 0
+    for i, word in enumerate(words):
+        p = previous.get(word, -1)
+        previous[word] = i
+        after = i - window if i - window > p else p
+        until = i if i < last_start else last_start
+        if until > after:
+            total += until - after
+    return total / ((last_start + 1) * window)
 
 
 def _ratio(pairs) -> float:
@@ -168,9 +177,9 @@ def untranslated(doc, source, pairs) -> float:
     for pair in pairs:
         if pair.target_span is None:
             continue
-        target = _WORD.findall(doc.text[pair.target_span[0]:pair.target_span[1]])
+        target = LETTER_WORD.findall(doc.text[pair.target_span[0]:pair.target_span[1]])
         src = set() if pair.source_span is None else {
-            w for w in _WORD.findall(source.text[pair.source_span[0]:pair.source_span[1]]) if w.islower()}
+            w for w in LETTER_WORD.findall(source.text[pair.source_span[0]:pair.source_span[1]]) if w.islower()}
         words += len(target)
         copied += sum(1 for w in target if len(w) >= 4 and w.islower() and w in src)
     return copied / words if words else 0.0

@@ -6,10 +6,9 @@ from tqcheck.options import WordSet, Words
 from tqcheck.rule import Rule, lazy_compile
 from tqcheck.text.quotes import in_short_quotation
 from tqcheck.text.langid import LATIN_SCRIPT
+from tqcheck.text.letter_words import LETTER_WORD
 
 _DATA = "untranslated/function-words.yml"
-# A word: letters, joined by apostrophes or hyphens ("don't", "Kidawa-Błońska").
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PART = re.compile(r"[^\W\d_]+")
 #: Languages that write their nouns with a capital letter: a capitalised source word there may be a noun.
 CAPITALISED_NOUNS = frozenset({"de", "lb"})
@@ -110,25 +109,24 @@ class SourceWordsLeft(Rule):
         source_words = self._source_words(doc)
         text = doc.text
         function_words = self.english_function_words
-        for start, end in doc.sentences:
-            words = _WORD.findall(text, start, end)
+        for (start, end), words, lower in zip(doc.sentences, doc.sentence_words, doc.sentence_lower_words):
             if len(words) < 3:
                 continue
-            english = sum(map(function_words.__contains__, map(str.lower, words)))
+            english = sum(map(function_words.__contains__, lower))
             if english / len(words) <= self.min_english_ratio:
                 continue  # not an English sentence: UT02's job
             # The tests that need only the word come first, over the whole sentence at C speed: most
             # sentences have no word that could be flagged.
             if source_words is not None:
-                if source_words.keys().isdisjoint(map(str.lower, words)):
+                if source_words.keys().isdisjoint(lower):
                     continue
-                maybe = [i for i, w in enumerate(words) if w.lower() in source_words]
+                maybe = [i for i, w in enumerate(lower) if w in source_words]
             else:
                 evidence, inside = self._foreign_evidence, self._could_be_foreign_inside
                 if not any(map(inside, words)) and evidence(words[0]) is None:
                     continue
                 maybe = [i for i, w in enumerate(words) if (evidence(w) is not None if i == 0 else inside(w))]
-            tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+            tokens = [(m.start(), m.end(), m.group()) for m in LETTER_WORD.finditer(text, start, end)]
             for i in maybe:
                 a, b, word = tokens[i]
                 if not self._looked_at(tokens, i) or (a and text[a - 1] in "./@_#") or text[b:b + 1] in "@_":
@@ -173,7 +171,7 @@ class SourceWordsLeft(Rule):
         if not letters or sum(ord(ch) < 0x250 for ch in letters) < 0.8 * len(letters):
             return None
         words: dict[str, set[str]] = {}
-        for m in _WORD.finditer(source.text):
+        for m in LETTER_WORD.finditer(source.text):
             words.setdefault(m.group().lower(), set()).add(m.group())
         return words
 

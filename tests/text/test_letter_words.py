@@ -1,0 +1,61 @@
+"""The letter words found once per article (tqcheck.text.letter_words, Document.sentence_words and
+friends) are the words each consumer used to find for itself, and the signals computed from them
+are the ones the plain definitions give."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tqcheck.document import Document
+from tqcheck.scoring.signals import repetition, variety
+from tqcheck.text.letter_words import LETTER_WORD, words_in_sentences_only
+
+# Letters, joiners, digits, spaces and sentence ends: texts where words touch sentence borders.
+TEXTS = st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!"), max_size=80)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(TEXTS)
+def test_the_shared_words_are_each_consumers_own(text):
+    doc = Document(text)
+    assert doc.sentence_words == [LETTER_WORD.findall(doc.text, a, b) for a, b in doc.sentences]
+    assert doc.sentence_lower_words == [[w.lower() for w in LETTER_WORD.findall(doc.text, a, b)] for a, b in doc.sentences]
+    assert doc.lower_words == [w.lower() for w in LETTER_WORD.findall(doc.text)]
+
+
+def test_a_word_outside_the_sentences_or_across_their_border_sends_back_to_the_whole_text():
+    assert words_in_sentences_only("One two. Three four.", [(0, 8), (9, 20)])
+    assert words_in_sentences_only("One two.. Three", [(0, 8), (10, 15)]), "two characters that are no letters"
+    assert not words_in_sentences_only("One two. Three four.", [(0, 8), (15, 20)]), "Three is in no sentence"
+    assert not words_in_sentences_only("well-known", [(0, 4), (5, 10)]), "one word across a hyphen"
+    assert not words_in_sentences_only("wellknown", [(0, 4), (4, 9)]), "one word split in two"
+    assert words_in_sentences_only("well.known", [(0, 5), (5, 10)])
+    assert not words_in_sentences_only("ab cd", [(0, 5), (3, 5)]), "overlapping sentences"
+
+
+def naive_repetition(words_by_sentence):
+    total = repeated = 0
+    for words in words_by_sentence:
+        seen = set()
+        for i in range(len(words) - 2):
+            gram = tuple(words[i:i + 3])
+            total += 1
+            repeated += gram in seen
+            seen.add(gram)
+    return repeated / total if total else 0.0
+
+
+def naive_variety(words, window):
+    if len(words) <= window:
+        return len(set(words)) / len(words) if words else 1.0
+    windows = [words[s:s + window] for s in range(len(words) - window + 1)]
+    return sum(len(set(w)) for w in windows) / (len(windows) * window)
+
+
+WORDS = st.lists(st.sampled_from("abcde"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(WORDS, max_size=5), st.integers(1, 12))
+def test_the_signals_are_their_plain_definitions(sentences, window):
+    assert repetition(sentences) == naive_repetition(sentences)
+    words = [w for s in sentences for w in s]
+    assert variety(words, window) == naive_variety(words, window)
