@@ -4,21 +4,23 @@ are the ones the plain definitions give."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tqcheck.document import Document
+from tqcheck.document import _WORD, Document
 from tqcheck.scoring.signals import repetition, variety
 from tqcheck.text.letter_words import LETTER_WORD, words_in_sentences_only
 
-# Letters, joiners, digits, spaces and sentence ends: texts where words touch sentence borders.
-TEXTS = st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!"), max_size=80)
+# Letters, joiners, digits, spaces and sentence ends: texts where words touch sentence borders;
+# ASCII ones too (found with a pattern of their own).
+TEXTS = st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!_"), max_size=80) | st.text(st.sampled_from("aB -'. 1\n\n?_"), max_size=80)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(TEXTS)
 def test_the_shared_words_are_each_consumers_own(text):
     doc = Document(text)
     assert doc.sentence_words == [LETTER_WORD.findall(doc.text, a, b) for a, b in doc.sentences]
     assert doc.sentence_lower_words == [[w.lower() for w in LETTER_WORD.findall(doc.text, a, b)] for a, b in doc.sentences]
     assert doc.lower_words == [w.lower() for w in LETTER_WORD.findall(doc.text)]
+    assert doc.word_count == len(_WORD.findall(doc.text, doc.body_start))
 
 
 def test_a_word_outside_the_sentences_or_across_their_border_sends_back_to_the_whole_text():

@@ -11,13 +11,18 @@ import re
 from itertools import accumulate, chain
 
 LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# The same words found with less work: possessive quantifiers (nothing follows them, so giving
+# characters back never helps), and in ASCII text [^\W\d_] is [a-zA-Z] (no Unicode look-ups)
+# and '’' cannot occur.
+_LETTER_WORD = re.compile(r"[^\W\d_]++(?:['’\-][^\W\d_]++)*+")
+_ASCII_LETTER_WORD = re.compile(r"[a-zA-Z]++(?:['\-][a-zA-Z]++)*+")
 #: A character that can be part of a letter word.
 _IN_WORD = re.compile(r"[^\W\d_]|['’\-]")
 
 
 def sentence_words(text: str, sentences: list[tuple[int, int]]) -> list[list[str]]:
     """``LETTER_WORD.findall(text, start, end)`` of each sentence."""
-    findall = LETTER_WORD.findall
+    findall = (_ASCII_LETTER_WORD if text.isascii() else _LETTER_WORD).findall
     return [findall(text, start, end) for start, end in sentences]
 
 
