@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from tqcheck.document import _WORD, Document
 from tqcheck.scoring.signals import repetition, variety
+from tqcheck.text.index import WORD_RUN, TextIndex
 from tqcheck.text.letter_words import LETTER_WORD, words_in_sentences_only
 
 # Letters, joiners, digits, spaces and sentence ends: texts where words touch sentence borders;
@@ -21,6 +22,13 @@ def test_the_shared_words_are_each_consumers_own(text):
     assert doc.sentence_lower_words == [[w.lower() for w in LETTER_WORD.findall(doc.text, a, b)] for a, b in doc.sentences]
     assert doc.lower_words == [w.lower() for w in LETTER_WORD.findall(doc.text)]
     assert doc.word_count == len(_WORD.findall(doc.text, doc.body_start))
+    assert doc.index.words == frozenset(WORD_RUN.findall(doc.text))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_the_words_of_an_ascii_text_are_its_word_runs(text):
+    assert TextIndex(text).words == frozenset(WORD_RUN.findall(text))
 
 
 def test_a_word_outside_the_sentences_or_across_their_border_sends_back_to_the_whole_text():

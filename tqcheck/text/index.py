@@ -13,6 +13,9 @@ from tqcheck.text.literals import LITERALS, Requirement, automaton, caseless_uns
 
 #: A maximal run of word characters: the unit of ``TextIndex.words``.
 WORD_RUN = re.compile(r"\w+")
+#: In ASCII text the word characters are [A-Za-z0-9_]: every other character turned into a space,
+#: ``str.split`` finds the same runs as ``WORD_RUN`` at a fraction of the cost.
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 
 
 class TextIndex:
@@ -36,6 +39,8 @@ class TextIndex:
     @cached_property
     def words(self) -> frozenset[str]:
         """Every maximal ``\\w+`` run of the text."""
+        if self.text.isascii():
+            return frozenset(self.text.translate(_ASCII_NON_WORD_TO_SPACE).split())
         return frozenset(WORD_RUN.findall(self.text))
 
     @cached_property
