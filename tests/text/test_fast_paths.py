@@ -255,3 +255,21 @@ def test_lazy_patterns_compile_on_first_search_and_search_as_re_does(monkeypatch
     assert [m.span() for m in lazy.finditer("KIEV, not kiev")] == [(0, 4), (10, 14)] and len(compiled) == 1
     assert lazy.sub("Kyiv", "Kiev") == "Kyiv" and len(compiled) == 1
     assert pickle.loads(pickle.dumps(lazy)).search("kiev")
+
+
+# Dates of each form, parts of them and words around them.
+DATE_PIECES = st.lists(st.sampled_from(["February 10th", "10 February", "Feb. 3", "19th of Sept", "Sept 19", "May 3",
+                                        "May", "may 3", "10", "of", "Februarys 3", "3 _May", "x", ".", ",", "\n"]),
+                       max_size=8).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(DATE_PIECES, min_size=1, max_size=3).map(". ".join))
+def test_the_date_rule_finds_the_same_with_and_without_its_month_word_test(registry, text):
+    rule, doc = registry.get("ST02"), Document(text)
+    fast = [f.to_dict() for f in rule.check(doc)]
+    rule.__dict__["_month_words"] = None  # the test of the article's words left out
+    try:
+        assert fast == [f.to_dict() for f in rule.check(doc)]
+    finally:
+        del rule.__dict__["_month_words"]

@@ -44,7 +44,18 @@ class DateStyle(Rule):
             rf"\b(?:(?P<md>(?:{months})\.? (?P<d1>[1-3]?\d)(?P<o1>{_ORDINAL})?)"
             rf"|(?P<dm>(?P<d2>[1-3]?\d)(?P<o2>{_ORDINAL})?(?: of)? (?:{months})\b))(?![\d:])")
 
+    @cached_property
+    def _month_words(self) -> frozenset[str] | None:
+        """The month names, when each is one run of word characters (None otherwise)."""
+        months = frozenset(self.months)
+        return months if all(re.fullmatch(r"\w+", m) for m in months) else None
+
     def check(self, doc):
+        # A date's month name is a whole \w run of the text (a word boundary or a space before it,
+        # a dot, a space or a word boundary after it), so one of the article's words: most
+        # articles without one end here, before _date is tried at every word boundary.
+        if self._month_words is not None and doc.index.words.isdisjoint(self._month_words):
+            return
         dates = []
         for m in self._date.finditer(doc.text, doc.body_start):
             day = int(m.group("d1") or m.group("d2"))
