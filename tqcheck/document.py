@@ -173,8 +173,14 @@ class Document:
         return looks_spoken(self.text[self.body_start:])
 
     @cached_property
+    def words(self) -> list[str]:
+        """The body's words as ``word_count`` counts them: letters and digits joined by
+        apostrophes, hyphens or full stops ("don't", "Covid-19", "3.5")."""
+        return (_ASCII_WORD if self.text.isascii() else _FAST_WORD).findall(self.text, self.body_start)
+
+    @cached_property
     def word_count(self) -> int:
-        return len((_ASCII_WORD if self.text.isascii() else _FAST_WORD).findall(self.text, self.body_start))
+        return len(self.words)
 
     def unit_at(self, offset: int) -> str | None:
         """Id of the unit (XLIFF/PO/TMX) containing *offset*, or None."""

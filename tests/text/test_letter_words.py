@@ -1,9 +1,11 @@
-"""The letter words found once per article (tqcheck.text.letter_words, Document.sentence_words and
-friends) are the words each consumer used to find for itself, and the signals computed from them
-are the ones the plain definitions give."""
+"""The words found once per article (tqcheck.text.letter_words, Document.sentence_words and friends,
+Document.words and the repetition rules' tokens made from them, TextIndex.words) are the words each
+consumer used to find for itself, and the signals computed from them are the ones the plain
+definitions give."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tqcheck.checks.repetition.tokens import TOKENS, lowered_tokens
 from tqcheck.document import _WORD, Document
 from tqcheck.scoring.signals import repetition, variety
 from tqcheck.text.index import WORD_RUN, TextIndex
@@ -11,7 +13,7 @@ from tqcheck.text.letter_words import LETTER_WORD, words_in_sentences_only
 
 # Letters, joiners, digits, spaces and sentence ends: texts where words touch sentence borders;
 # ASCII ones too (found with a pattern of their own).
-TEXTS = st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!_"), max_size=80) | st.text(st.sampled_from("aB -'. 1\n\n?_"), max_size=80)
+TEXTS = st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!_"), max_size=80) | st.text(st.sampled_from("aB -'. 1\n\n?_.:"), max_size=80)
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)
@@ -23,6 +25,8 @@ def test_the_shared_words_are_each_consumers_own(text):
     assert doc.lower_words == [w.lower() for w in LETTER_WORD.findall(doc.text)]
     assert doc.word_count == len(_WORD.findall(doc.text, doc.body_start))
     assert doc.index.words == frozenset(WORD_RUN.findall(doc.text))
+    if doc.index.lower is not None:
+        assert lowered_tokens(doc) == TOKENS.findall(doc.index.lower, doc.body_start)
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

@@ -18,10 +18,8 @@ from tqcheck.rule import lazy_compile
 TOKEN = r"[^\W_]+(?:[-'’][^\W_]+)*"
 TOKENS = lazy_compile(TOKEN)
 # The same tokens, found with less work: the quantifiers are possessive (nothing follows them in
-# the pattern, so giving characters back never helps), and in ASCII text, lower-cased, [^\W_] is
-# [a-z0-9] (a class tested without Unicode look-ups) and '’' cannot occur.
+# the pattern, so giving characters back never helps). ASCII text has them from its words.
 _LOWERED_TOKENS = lazy_compile(r"[^\W_]++(?:[-'’][^\W_]++)*+")
-_LOWERED_ASCII_TOKENS = lazy_compile(r"[a-z0-9]++(?:[-'][a-z0-9]++)*+")
 
 # A lane is a C unsigned short (16 bits): two different tokens side by side share a hash once in
 # 65536 pairs (a wasted look in one article of a few hundred), and a run of them far more rarely.
@@ -37,8 +35,16 @@ def lowered_tokens(doc) -> list[str] | None:
     lowered = doc.index.lower
     if lowered is None:
         return None
-    pattern = _LOWERED_ASCII_TOKENS if lowered.isascii() else _LOWERED_TOKENS
-    return doc.index.shared(lowered_tokens, lambda: pattern.findall(lowered, doc.body_start))
+    if doc.text.isascii():
+        return doc.index.shared(lowered_tokens, lambda: _split_at_full_stops(doc.words))
+    return doc.index.shared(lowered_tokens, lambda: _LOWERED_TOKENS.findall(lowered, doc.body_start))
+
+
+def _split_at_full_stops(words: list[str]) -> list[str]:
+    """The tokens of an ASCII text, from its words (``Document.words``, found once per article):
+    a word is tokens joined by full stops ("u.s", "3.5"), and lower-casing ASCII changes no
+    character's class, so the lower-cased words split at their full stops are the tokens."""
+    return ".".join(words).lower().split(".") if words else []
 
 
 def token_hashes(doc) -> tuple[int, int, int, int] | None:
