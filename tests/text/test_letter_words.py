@@ -73,3 +73,20 @@ def test_the_signals_are_their_plain_definitions(sentences, window):
     assert repetition(sentences) == naive_repetition(sentences)
     words = [w for s in sentences for w in s]
     assert variety(words, window) == naive_variety(words, window)
+
+
+MIXED_SCRIPTS = st.text(st.sampled_from("aé中文ひカ한Жж \u3000\x1c\x85\u2028\t\n1.,"), max_size=60)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(MIXED_SCRIPTS)
+def test_the_script_and_length_counts_are_their_plain_definitions(text):
+    from collections import Counter
+
+    from tqcheck.scoring.signals import _LETTER, _chars, _main_script, _script
+
+    assert _chars(text, (0, len(text))) == sum(1 for ch in text if not ch.isspace())
+    counts = Counter()
+    for ch in _LETTER.findall(text[:5000]):  # one letter at a time, as the scripts are first met
+        counts[_script(ch)] += 1
+    assert _main_script(text) == (max(counts, key=counts.get) if counts else None)
