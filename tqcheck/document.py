@@ -145,7 +145,7 @@ class Document:
         return self._lowered_words[1]
 
     @cached_property
-    def lower_words(self) -> list[str]:
+    def lower_letter_words(self) -> list[str]:
         """The letter words of the whole text, lower-cased, in order: the sentences' when every
         word is inside a sentence (nearly always), else found again in the text."""
         from tqcheck.text.letter_words import LETTER_WORD, words_in_sentences_only

@@ -13,7 +13,8 @@ from tqcheck.text.letter_words import LETTER_WORD, words_in_sentences_only
 
 # Letters, joiners, digits, spaces and sentence ends: texts where words touch sentence borders;
 # ASCII ones too (found with a pattern of their own).
-TEXTS = st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!_"), max_size=80) | st.text(st.sampled_from("aB -'. 1\n\n?_.:"), max_size=80)
+TEXTS = (st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!_"), max_size=80)
+         | st.text(st.sampled_from("aB -'. 1\n\n?_.:"), max_size=80))
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)
@@ -21,8 +22,8 @@ TEXTS = st.text(st.sampled_from("ab Σς-'’. 1\n\nİ?!_"), max_size=80) | st.t
 def test_the_shared_words_are_each_consumers_own(text):
     doc = Document(text)
     assert doc.sentence_words == [LETTER_WORD.findall(doc.text, a, b) for a, b in doc.sentences]
-    assert doc.sentence_lower_words == [[w.lower() for w in LETTER_WORD.findall(doc.text, a, b)] for a, b in doc.sentences]
-    assert doc.lower_words == [w.lower() for w in LETTER_WORD.findall(doc.text)]
+    assert doc.sentence_lower_words == [[w.lower() for w in words] for words in doc.sentence_words]
+    assert doc.lower_letter_words == [w.lower() for w in LETTER_WORD.findall(doc.text)]
     assert doc.word_count == len(_WORD.findall(doc.text, doc.body_start))
     assert doc.index.words == frozenset(WORD_RUN.findall(doc.text))
     if doc.index.lower is not None:

@@ -48,7 +48,7 @@ VARIETY_WINDOW = 50
 
 def measure(doc) -> dict[str, float]:
     """The signals of *doc* (a ``tqcheck.document.Document``); the source ones only with a source."""
-    signals = {"repetition": repetition(doc.sentence_lower_words), "word_variety": variety(doc.lower_words)}
+    signals = {"repetition": repetition(doc.sentence_lower_words), "word_variety": variety(doc.lower_letter_words)}
     source, alignment = getattr(doc, "source", None), getattr(doc, "alignment", None)
     if source is not None and alignment is not None:
         pairs = [(_chars(source.text, p.source_span), _chars(doc.text, p.target_span), p) for p in alignment.pairs]

@@ -1,6 +1,6 @@
 """An article's letter words, found once and read by every consumer that means the same by a word
 (UT04, the scoring signals ``repetition`` and ``word_variety``): ``Document.sentence_words``,
-``Document.sentence_lower_words`` and ``Document.lower_words`` are built here.
+``Document.sentence_lower_words`` and ``Document.lower_letter_words`` are built here.
 
 A letter word is a run of letters, joined by apostrophes or hyphens ("don't", "Kidawa-Błońska");
 digits and underscores are not letters.
