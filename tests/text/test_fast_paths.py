@@ -273,3 +273,46 @@ def test_the_date_rule_finds_the_same_with_and_without_its_month_word_test(regis
         assert fast == [f.to_dict() for f in rule.check(doc)]
     finally:
         del rule.__dict__["_month_words"]
+
+
+# Pieces of English segments with numbers and dates, and words that only look like them.
+NUMBER_PIECES = st.lists(st.sampled_from(["twenty-one", "Twenty", "one", "ONE", "someone", "May", "mayor", "Sept.",
+                                          "3rd", "10", "1,500", "x", "-", ".", "’s", "\n", "İ", "ſ", "dec", "decade"]),
+                         max_size=10).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(NUMBER_PIECES, st.integers(0, 60), st.integers(0, 60))
+def test_number_and_date_patterns_find_nothing_where_the_segment_words_rule_them_out(registry, text, a, b):
+    """BI01 searches a target segment for number words and dates only when it has a digit or one of
+    their words: where it has neither, the patterns find nothing in the segment."""
+    from tqcheck.text.segment_words import SegmentWords
+
+    rule = registry.get("BI01")
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    runs = SegmentWords(text, TextIndex(text))
+    words = runs.lower_words(start, end)
+    if words is None or runs.has_digit(start, end):
+        return
+    if words.isdisjoint(rule.reader.target_word_runs):
+        assert not rule.reader.target_word.search(text, start, end), (text, start, end)
+    if words.isdisjoint(rule.dates.target_month_runs):
+        assert not rule.dates.target_dates.search(text, start, end), (text, start, end)
+
+
+def test_bilingual_glossaries_pass_their_prefilter_wherever_they_match(registry):
+    """BI02 and BI06 skip a source without their glossary's literals: text generated from each
+    glossary pattern always passes that test."""
+    from tqcheck.text.prefilter import may_match
+
+    for code, pattern in (("BI02", registry.get("BI02")._glossary[0]), ("BI06", registry.get("BI06")._glossary[1])):
+        misses = []
+
+        @settings(max_examples=100, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(st.from_regex(pattern))
+        def generated(text):
+            if pattern.search(text) and not may_match(pattern, TextIndex(text)):
+                misses.append(text)
+
+        generated()
+        assert not misses, (code, misses[0])

@@ -4,6 +4,7 @@ from functools import cache, cached_property
 from tqcheck.finding import Severity
 from tqcheck.options import Entries, Table, Words
 from tqcheck.rule import Rule
+from tqcheck.text.prefilter import may_match
 
 _CYRILLIC_NAME = re.compile(r"(?<![\w-])[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)?")
 _LATIN_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÞŠŽČĆ][A-Za-zÀ-žʼ'’-]*")
@@ -94,6 +95,8 @@ class NameTransliteration(Rule):
 
     def check(self, doc):
         glossary, forms, wrong_forms = self._glossary
+        if not may_match(glossary, doc.source.index):
+            glossary = None  # no glossary name's text anywhere in the source
         romanize = self._romanizers.get(doc.source_lang or "ru")
         pairs = doc.alignment.pairs
         for i, pair in enumerate(pairs):
@@ -102,7 +105,7 @@ class NameTransliteration(Rule):
             src_start, src_end = pair.source_span
             near = [p.target_span for p in pairs[max(0, i - 1):i + 2] if p.target_span]
             covered = []
-            for m in glossary.finditer(doc.source.text, src_start, src_end):
+            for m in glossary.finditer(doc.source.text, src_start, src_end) if glossary else ():
                 covered.append(m.span())
                 k = int(m.lastgroup[1:])
                 if any(rx.search(doc.text, a, b) for _, rx in forms[k] for a, b in near):

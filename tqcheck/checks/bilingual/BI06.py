@@ -4,6 +4,7 @@ from functools import cached_property
 from tqcheck.finding import Severity
 from tqcheck.options import Entries
 from tqcheck.rule import Rule
+from tqcheck.text.prefilter import may_match
 
 _CYR = "а-яёіїєґА-ЯЁІЇЄҐ"
 
@@ -55,6 +56,8 @@ class GlossaryTerm(Rule):
 
     def check(self, doc):
         entries, pattern, targets = self._glossary
+        if not may_match(pattern, doc.source.index):
+            return  # no source term's text anywhere in the source (most sources have none)
         pairs = doc.alignment.pairs
         for i, pair in enumerate(pairs):
             if not pair.source_span or not pair.target_span:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tqcheck.text.segment_words import word_runs
+
 _DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)")
 #: Chinese numerals in a date: 二〇二三年, 三月十日 (converted with cn2an).
 _ZH_DIGITS = "0-9〇零一二三四五六七八九十"
@@ -75,6 +77,9 @@ class DateReader:
 
     def __init__(self, months: dict[str, dict[str, float]]) -> None:
         self.months = {lang: {k.lower(): int(v) for k, v in table.items()} for lang, table in months.items()}
+        #: Every match of ``target_dates`` has a digit or one of these, whole, as a run of word
+        #: characters (None if a name is not one run).
+        self.target_month_runs = word_runs(self.months.get("en", {}))
         en = "|".join(sorted(map(re.escape, self.months.get("en", {})), key=len, reverse=True))
         self.target_dates = re.compile(
             rf"\b(?:(?P<m1>{en})\.?\s+{_ORDINAL.format('d1')}\b(?:,?\s+(?P<y1>\d{{4}})\b)?"

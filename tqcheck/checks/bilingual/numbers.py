@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tqcheck.checks.bilingual.mention import Mention, key
+from tqcheck.text.segment_words import word_runs
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
@@ -74,6 +75,9 @@ class NumberReader:
             rf"\b(?:(?P<tens>{'|'.join(map(re.escape, compound_tens))})-(?P<ones>{'|'.join(map(re.escape, compound_units))})"
             rf"|(?P<word>{'|'.join(sorted(self.words, key=len, reverse=True))}))\b", re.IGNORECASE)
         self.chinese = ChineseNumbers(classifiers, approximators, vague)
+        #: Every match of ``target_word`` is one of these, whole, as a run of word characters
+        #: (None if a word is not one run: "a dozen" in a house list).
+        self.target_word_runs = word_runs({*self.words, *(t.lower() for t in compound_tens)})
 
     # -- source side --------------------------------------------------------------------------
     def source(self, text: str, start: int, end: int, lang: str | None) -> list[Mention]:
