@@ -8,7 +8,8 @@ from bisect import bisect_left
 
 from tqcheck.text.index import WORD_RUN, TextIndex
 
-_DIGIT = re.compile(r"\d")
+#: A digit: every number or date written in digits has one.
+DIGIT = re.compile(r"\d")
 
 
 def word_runs(words) -> frozenset[str] | None:
@@ -17,9 +18,14 @@ def word_runs(words) -> frozenset[str] | None:
     return frozenset(words) if all(WORD_RUN.fullmatch(w) for w in words) else None
 
 
+def may_hold(words: frozenset[str] | None, needed: frozenset[str] | None) -> bool:
+    """Whether a segment of *words* (``SegmentWords.lower_words``; None: not known) may hold a
+    match that needs one of *needed* (``word_runs``; None: needs no word known)."""
+    return words is None or needed is None or not words.isdisjoint(needed)
+
+
 class SegmentWords:
-    def __init__(self, text: str, index: TextIndex) -> None:
-        self.text = text
+    def __init__(self, index: TextIndex) -> None:
         self.runs = index.tokens(WORD_RUN)
         self.starts = [start for start, _, _ in self.runs]
         #: None when ``str.lower`` is not ``re.IGNORECASE`` somewhere in the text.
@@ -32,7 +38,7 @@ class SegmentWords:
 
         >>> from tqcheck.text.index import TextIndex
         >>> text = "In May, twenty-one. Mayor"
-        >>> words = SegmentWords(text, TextIndex(text))
+        >>> words = SegmentWords(TextIndex(text))
         >>> sorted(words.lower_words(0, 19)), words.lower_words(20, 23)
         (['in', 'may', 'one', 'twenty'], None)
         """
@@ -49,6 +55,3 @@ class SegmentWords:
                 return None  # a run that goes on past the segment
             found.add(run.lower())
         return frozenset(found)
-
-    def has_digit(self, start: int, end: int) -> bool:
-        return _DIGIT.search(self.text, start, end) is not None

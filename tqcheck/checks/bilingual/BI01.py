@@ -80,15 +80,13 @@ class NumberMismatch(Rule):
         pairs = alignment.pairs
         lang = doc.source_lang
         targets, target_dates = [], []
-        runs = SegmentWords(doc.text, doc.index)
+        runs = SegmentWords(doc.index)  # the segments' words tell the readers which patterns may match
         for p in pairs:
             dates, numbers = [], []
-            if p.target_span:  # the readers' patterns are searched only where they may match
-                words, digit = runs.lower_words(*p.target_span), runs.has_digit(*p.target_span)
-                if digit or _may_hold(words, self.dates.target_month_runs):
-                    dates = self.dates.target(doc.text, *p.target_span)
-                if digit or _may_hold(words, self.reader.target_word_runs):
-                    numbers = self.reader.target(doc.text, *p.target_span)
+            if p.target_span:
+                words = runs.lower_words(*p.target_span)
+                dates = self.dates.target(doc.text, *p.target_span, words)
+                numbers = self.reader.target(doc.text, *p.target_span, words)
             target_dates.append(dates)
             targets.append(_outside(numbers, [d for d in dates if d.month]))  # "16th" stays a number
         article_dates = self.dates.source(source.text, 0, len(source.text), lang)
@@ -144,12 +142,6 @@ class NumberMismatch(Rule):
                 if src is not None:
                     yield self.finding(doc, t.start, t.end, f"The month of '{t.text}' is not in the source, "
                                        f"which has '{src.text}' (the day only).", source_span=(src.start, src.end))
-
-def _may_hold(words: frozenset[str] | None, needed: frozenset[str] | None) -> bool:
-    """Whether a segment of *words* (None: not known) may hold a match that needs one of *needed*
-    (None: needs none known) or a digit (tested apart)."""
-    return words is None or needed is None or not words.isdisjoint(needed)
-
 
 def _plain(text: str) -> str | None:
     """The source number as English writes it, when that is unambiguous (digits, one decimal comma)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tqcheck.text.segment_words import word_runs
+from tqcheck.text.segment_words import DIGIT, may_hold, word_runs
 
 _DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)")
 #: Chinese numerals in a date: 二〇二三年, 三月十日 (converted with cn2an).
@@ -120,7 +120,11 @@ class DateReader:
                                            int(m.group("y")) if m.group("y") else None))
         return sorted(out, key=lambda d: d.start)
 
-    def target(self, text: str, start: int, end: int) -> list[DateMention]:
+    def target(self, text: str, start: int, end: int, words: frozenset[str] | None = None) -> list[DateMention]:
+        """The dates in text[start:end], a segment whose lower-cased word runs are *words* (None:
+        not known); none without a digit or a month name."""
+        if not may_hold(words, self.target_month_runs) and DIGIT.search(text, start, end) is None:
+            return []
         out = []
         months = self.months.get("en", {})
         for m in self.target_dates.finditer(text, start, end):

@@ -9,14 +9,11 @@ from __future__ import annotations
 import re
 
 from tqcheck.checks.bilingual.mention import Mention, key
-from tqcheck.text.segment_words import word_runs
+from tqcheck.text.segment_words import DIGIT, may_hold, word_runs
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _DATE_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 _TIME = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
-#: Every time and every number written in digits has one: most segments have none, and the
-#: number patterns, which start with lookbehinds, are slow to rule out position by position.
-_DIGIT = re.compile(r"\d")
 
 
 def _values(integer: str, sep: str | None, frac: str | None, decimal_seps: str, group_seps: str) -> set[float]:
@@ -81,7 +78,7 @@ class NumberReader:
 
     # -- source side --------------------------------------------------------------------------
     def source(self, text: str, start: int, end: int, lang: str | None) -> list[Mention]:
-        if lang != "zh" and _DIGIT.search(text, start, end) is None:
+        if lang != "zh" and DIGIT.search(text, start, end) is None:
             return []  # Chinese numerals aside, every mention below has a digit
         scales = self.source_scales.get(lang or "", {})
         out, taken = [], []
@@ -110,9 +107,13 @@ class NumberReader:
         return sorted(out, key=lambda x: x.start)
 
     # -- target side (English) ---------------------------------------------------------------
-    def target(self, text: str, start: int, end: int) -> list[Mention]:
+    def target(self, text: str, start: int, end: int, words: frozenset[str] | None = None) -> list[Mention]:
+        """The mentions in text[start:end], a segment whose lower-cased word runs are *words* (None:
+        not known). Its patterns run only where they may match: the number patterns, which start
+        with lookbehinds and are slow to rule out position by position, where there is a digit;
+        the number words where one of them is a word of the segment."""
         out, taken = [], []
-        digits = _DIGIT.search(text, start, end) is not None
+        digits = DIGIT.search(text, start, end) is not None
         for m in _TIME.finditer(text, start, end) if digits else ():
             hour, clock = int(m.group(1)), float(m.group().replace(":", "."))  # "3:45" is also "3.45"
             out.append(Mention(m.start(), m.end(), m.group(), frozenset({float(hour), float(hour % 12 or 12), clock})))
@@ -126,7 +127,7 @@ class NumberReader:
                 # a one-letter scale may be a unit: "$5m" is 5 million, "100m" may be 100 metres
                 values = {v * scale for v in values} | (values if m.group("letter") else set())
             out.append(Mention(m.start(), m.end(), m.group(), frozenset(key(v) for v in values)))
-        for m in self.target_word.finditer(text, start, end):
+        for m in self.target_word.finditer(text, start, end) if may_hold(words, self.target_word_runs) else ():
             if m.group("tens"):
                 value = self.words[m.group("tens").lower()] + self.words[m.group("ones").lower()]
             else:

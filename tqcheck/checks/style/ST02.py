@@ -5,6 +5,7 @@ from tqcheck.checks.style.mixed import off_style
 from tqcheck.finding import Severity
 from tqcheck.options import Choice, Words, alternation
 from tqcheck.rule import Rule, lazy_compile
+from tqcheck.text.segment_words import word_runs
 
 _DATA = "style/style.yml"
 _ORDINAL = r"(?:st|nd|rd|th)"
@@ -47,8 +48,7 @@ class DateStyle(Rule):
     @cached_property
     def _month_words(self) -> frozenset[str] | None:
         """The month names, when each is one run of word characters (None otherwise)."""
-        months = frozenset(self.months)
-        return months if all(re.fullmatch(r"\w+", m) for m in months) else None
+        return word_runs(self.months)
 
     def check(self, doc):
         # A date's month name is a whole \w run of the text (a word boundary or a space before it,
